@@ -1,0 +1,36 @@
+import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser';
+
+const PORT = 4173;
+const CI = !!process.env.CI;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	forbidOnly: CI,
+	retries: CI ? 1 : 0,
+	workers: CI ? 2 : undefined,
+	reporter: CI ? [['list']] : [['list']],
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		trace: 'on-first-retry',
+		launchOptions: { executablePath: findChromium(), args: CHROMIUM_ARGS }
+	},
+	projects: [
+		{
+			name: 'phone',
+			use: {
+				...devices['Pixel 7'],
+				viewport: { width: 390, height: 844 },
+				browserName: 'chromium'
+			}
+		}
+	],
+	webServer: {
+		// The production build, served by the real Node server.
+		command: 'npm run build && node build',
+		port: PORT,
+		reuseExistingServer: !CI,
+		timeout: 180_000,
+		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'test-results/data' }
+	}
+});

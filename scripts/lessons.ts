@@ -1,0 +1,146 @@
+/**
+ * The `lessons` command: a thin file-system wrapper over the pure compiler in src/lib/lesson.
+ *
+ *   npm run lessons -- check [paths…]        validate; one `path:line:col: message` per problem
+ *   npm run lessons -- new <article.txt> [--id <id>]   scaffold lessons/<id>/
+ *   npm run --silent lessons -- export       print the compiled lessons as a JSON array
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import {
+	compileLesson,
+	formatProblem,
+	idFromFileName,
+	scaffoldLesson,
+	type Lesson,
+	type LessonProblem
+} from '../src/lib/lesson/index';
+import { ID_PATTERN } from '../src/lib/lesson/schema';
+
+const LESSONS_DIR = 'lessons';
+const USAGE = `usage:
+  npm run lessons -- check [paths…]
+  npm run lessons -- new <article.txt> [--id <id>]
+  npm run --silent lessons -- export`;
+
+/** Lesson folders named by the paths: a lesson folder, a file in one, or a folder of lessons. */
+export function lessonDirs(paths: string[]): string[] {
+	const dirs = new Set<string>();
+	for (const path of paths.length > 0 ? paths : [LESSONS_DIR]) {
+		if (!existsSync(path)) throw new Error(`${path}: no such file or folder`);
+		const dir = statSync(path).isDirectory() ? path : dirname(path);
+		if (existsSync(join(dir, 'lesson.yaml')) || existsSync(join(dir, 'article.ar.txt'))) {
+			dirs.add(resolve(dir));
+			continue;
+		}
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			if (entry.isDirectory()) dirs.add(resolve(dir, entry.name));
+		}
+	}
+	return [...dirs].sort();
+}
+
+function readOrProblem(path: string, problems: LessonProblem[]): string {
+	if (!existsSync(path)) {
+		problems.push({ file: path, line: 1, col: 1, message: 'file is missing' });
+		return '';
+	}
+	return readFileSync(path, 'utf8');
+}
+
+/** Compiles one lesson folder, naming files relative to the working directory. */
+export function compileDir(dir: string): { lesson?: Lesson; problems: LessonProblem[] } {
+	const yamlPath = relative(process.cwd(), join(dir, 'lesson.yaml'));
+	const articlePath = relative(process.cwd(), join(dir, 'article.ar.txt'));
+	const missing: LessonProblem[] = [];
+	const yaml = readOrProblem(yamlPath, missing);
+	const article = readOrProblem(articlePath, missing);
+	if (missing.length > 0) return { problems: missing };
+	const result = compileLesson({ dir: basename(dir), yamlPath, yaml, articlePath, article });
+	return result.ok ? { lesson: result.lesson, problems: [] } : { problems: result.problems };
+}
+
+function compileAll(paths: string[]) {
+	const lessons: Lesson[] = [];
+	const problems: LessonProblem[] = [];
+	for (const dir of lessonDirs(paths)) {
+		const result = compileDir(dir);
+		if (result.lesson) lessons.push(result.lesson);
+		problems.push(...result.problems);
+	}
+	return { lessons, problems };
+}
+
+function check(paths: string[]): number {
+	const { lessons, problems } = compileAll(paths);
+	for (const problem of problems) process.stdout.write(formatProblem(problem) + '\n');
+	if (problems.length > 0) {
+		process.stderr.write(`${problems.length} problem(s); ${lessons.length} lesson(s) valid\n`);
+		return 1;
+	}
+	process.stderr.write(`${lessons.length} lesson(s) valid\n`);
+	return 0;
+}
+
+function exportLessons(): number {
+	const { lessons, problems } = compileAll([]);
+	if (problems.length > 0) {
+		for (const problem of problems) process.stderr.write(formatProblem(problem) + '\n');
+		return 1;
+	}
+	process.stdout.write(JSON.stringify(lessons, null, 2) + '\n');
+	return 0;
+}
+
+function scaffold(args: string[]): number {
+	const idFlag = args.indexOf('--id');
+	const id = idFlag >= 0 ? args[idFlag + 1] : undefined;
+	const file = args.find((arg, i) => !arg.startsWith('--') && (idFlag < 0 || i !== idFlag + 1));
+	if (!file || (idFlag >= 0 && !id)) {
+		process.stderr.write(USAGE + '\n');
+		return 2;
+	}
+	if (!existsSync(file)) {
+		process.stderr.write(`${file}: no such file\n`);
+		return 1;
+	}
+	const lessonId = id ?? idFromFileName(basename(file));
+	if (!ID_PATTERN.test(lessonId)) {
+		process.stderr.write(`--id ${lessonId}: use lowercase letters, digits and single hyphens\n`);
+		return 1;
+	}
+	const dir = join(LESSONS_DIR, lessonId);
+	if (existsSync(dir)) {
+		process.stderr.write(`${dir} already exists; choose another --id\n`);
+		return 1;
+	}
+	const result = scaffoldLesson(lessonId, readFileSync(file, 'utf8'));
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(join(dir, 'article.ar.txt'), result.article);
+	writeFileSync(join(dir, 'lesson.yaml'), result.yaml);
+	const { front } = result;
+	process.stdout.write(
+		`created ${dir}/ with ${front.body.length} paragraphs\n` +
+			(front.headline ? `  headline: ${front.headline}\n` : '') +
+			(front.dateLine ? `  date: ${front.dateLine}${front.date ? ` (${front.date})` : ''}\n` : '') +
+			front.banner.map((line) => `  left out (banner): ${line}\n`).join('') +
+			`next: translate each paragraph in ${dir}/lesson.yaml, then npm run lessons -- check ${dir}\n`
+	);
+	return 0;
+}
+
+function main(argv: string[]): number {
+	const [command, ...args] = argv;
+	try {
+		if (command === 'check') return check(args);
+		if (command === 'export') return exportLessons();
+		if (command === 'new') return scaffold(args);
+	} catch (error) {
+		process.stderr.write(`${(error as Error).message}\n`);
+		return 1;
+	}
+	process.stderr.write(USAGE + '\n');
+	return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { createI18n, localisePath } from './index';
+import ar from './locales/ar.json';
+import en from './locales/en.json';
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+
+/** Every key path with its value; plural forms collapse to their base key. */
+function entries(tree: object, prefix = ''): Map<string, string[]> {
+	const found = new Map<string, string[]>();
+	for (const [key, value] of Object.entries(tree)) {
+		const path = prefix ? `${prefix}.${key}` : key;
+		if (value && typeof value === 'object') {
+			for (const [k, v] of entries(value, path)) found.set(k, [...(found.get(k) ?? []), ...v]);
+		} else {
+			const base = path.replace(PLURAL, '');
+			found.set(base, [...(found.get(base) ?? []), String(value)]);
+		}
+	}
+	return found;
+}
+
+describe('locales', () => {
+	const arabic = entries(ar);
+	const english = entries(en);
+
+	it('have the same keys in Arabic and English', () => {
+		expect([...arabic.keys()].sort()).toEqual([...english.keys()].sort());
+	});
+
+	it.each([
+		['ar', arabic],
+		['en', english]
+	])('%s has no empty string', (_, map) => {
+		for (const [key, values] of map) {
+			for (const value of values) expect(value.trim(), key).not.toBe('');
+		}
+	});
+
+	it('use the same interpolation variables in both languages', () => {
+		const vars = (values: string[]) =>
+			[...new Set(values.flatMap((v) => v.match(/{{\w+}}/g) ?? []))].sort();
+		for (const [key, values] of english) {
+			const arabicVars = vars(arabic.get(key) ?? []).filter((v) => v !== '{{count}}');
+			expect(arabicVars, key).toEqual(vars(values).filter((v) => v !== '{{count}}'));
+		}
+	});
+
+	it('give Arabic plurals their own forms', () => {
+		const t = createI18n('ar').t;
+		expect(t('library.questions', { count: 2 })).toBe('سؤالان');
+		expect(t('library.questions', { count: 5 })).toBe('5 أسئلة');
+		expect(createI18n('en').t('library.questions', { count: 1 })).toBe('1 question');
+	});
+});
+
+describe('localisePath', () => {
+	it.each([
+		['/', 'en', '/en'],
+		['/en', 'ar', '/'],
+		['/lessons/x', 'en', '/en/lessons/x'],
+		['/en/lessons/x', 'ar', '/lessons/x'],
+		['/en/lessons/x', 'en', '/en/lessons/x'],
+		['/english', 'en', '/en/english']
+	] as const)('%s in %s is %s', (path, lang, expected) => {
+		expect(localisePath(path, lang)).toBe(expected);
+	});
+});

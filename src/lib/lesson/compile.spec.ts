@@ -1,0 +1,146 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileLesson, formatProblem, type CompileResult } from './index';
+
+const FIXTURES = 'tests/fixtures/lessons';
+
+function compileFixture(kind: 'valid' | 'invalid', name: string): CompileResult {
+	const dir = join(FIXTURES, kind, name);
+	return compileLesson({
+		dir: name,
+		yamlPath: join(dir, 'lesson.yaml'),
+		yaml: readFileSync(join(dir, 'lesson.yaml'), 'utf8'),
+		articlePath: join(dir, 'article.ar.txt'),
+		article: readFileSync(join(dir, 'article.ar.txt'), 'utf8')
+	});
+}
+
+function problemLines(result: CompileResult): string[] {
+	if (result.ok) throw new Error('expected the lesson to be rejected');
+	return result.problems.map(formatProblem);
+}
+
+/** Every invalid fixture, with the first line `lessons check` must print for it. */
+const INVALID: Record<string, string> = {
+	'yaml-syntax': 'lesson.yaml:2:33: YAML syntax error: Unexpected scalar at node end',
+	'duplicate-key': 'lesson.yaml:9:1: duplicate key (each key may appear once in a mapping)',
+	'missing-translation':
+		'lesson.yaml:9:1: paragraphs: 1 translations for 2 paragraphs; paragraph 1 (tests/fixtures/lessons/invalid/missing-translation/article.ar.txt:2) has no translation',
+	'extra-translation':
+		'lesson.yaml:12:5: paragraphs[2]: one translation too many; tests/fixtures/lessons/invalid/extra-translation/article.ar.txt has 2 paragraphs',
+	'evidence-not-in-paragraph':
+		'lesson.yaml:44:15: questions[2] (final): evidence "إبقاء عدد من القوات" is not in paragraph 0',
+	'answer-not-among-choices':
+		'lesson.yaml:24:7: questions[0] (vote-count): a choice question needs exactly one correct choice, found 0',
+	'duplicate-question-id':
+		'lesson.yaml:28:9: questions[1] (vote-count): duplicate question id "vote-count"',
+	'unknown-field': 'lesson.yaml:42:5: questions[2] (final).difficulty: unknown field "difficulty"',
+	'todo-left': 'lesson.yaml:3:45: unfinished: TODO left in the lesson',
+	'empty-article': 'article.ar.txt:1:1: the article is empty',
+	'bidi-in-id': 'lesson.yaml:82:12: invisible control character U+202E is not allowed',
+	'wrong-type': 'lesson.yaml:73:16: questions[5] (who-said).paragraph: must be a number, got "one"',
+	oversized: 'lesson.yaml:1:1: file is 281345 bytes; the limit is 262144',
+	'glossary-not-in-text': 'lesson.yaml:13:11: glossary[0]: "المطار" does not occur in the article',
+	'cloze-gap-mismatch':
+		'lesson.yaml:89:17: questions[6] (gap): text.ar has 2 gaps (___) but gaps lists 1',
+	'unknown-question-type':
+		'lesson.yaml:94:11: questions[7] (opinion).type: must be one of "choice", "multi", "truefalse", "short", "order", "match", "cloze", "evidence"; got "essay"',
+	'paragraph-out-of-range':
+		'lesson.yaml:85:16: questions[6] (gap): paragraph 5 does not exist (the article has 2, counted from 0)',
+	'missing-english-title': 'lesson.yaml:2:8: title.en: missing field "en"',
+	'alias-bomb':
+		'lesson.yaml:1:1: YAML aliases expand too far: Excessive alias count indicates a resource exhaustion attack',
+	'id-mismatch': 'lesson.yaml:1:5: id "tiny" must match its folder name "id-mismatch"',
+	'multi-all-correct':
+		'lesson.yaml:36:7: questions[1] (who-spoke): a multi question needs at least one correct and one wrong choice, found 3 correct of 3',
+	'yaml11-boolean':
+		'lesson.yaml:47:13: questions[2] (final).answer: must be one of "true", "false", "not-given"; got "yes"',
+	'bad-date': 'lesson.yaml:6:9: source.date: must be a date written YYYY-MM-DD',
+	'nul-in-article': 'article.ar.txt:1:85: invisible control character U+0000 is not allowed'
+};
+
+describe('compileLesson on the fixture corpus', () => {
+	it('has an expectation for every invalid fixture, and at least 15 of them', () => {
+		const names = readdirSync(join(FIXTURES, 'invalid')).sort();
+		expect(names).toEqual(Object.keys(INVALID).sort());
+		expect(names.length).toBeGreaterThanOrEqual(15);
+	});
+
+	it.each(Object.entries(INVALID))('rejects %s with a located message', (name, expected) => {
+		const lines = problemLines(compileFixture('invalid', name));
+		expect(lines[0]).toBe(`${FIXTURES}/invalid/${name}/${expected}`);
+	});
+
+	it.each(readdirSync(join(FIXTURES, 'valid')))('accepts %s', (name) => {
+		const result = compileFixture('valid', name);
+		expect(result.ok ? [] : result.problems.map(formatProblem)).toEqual([]);
+	});
+});
+
+describe('the compiled lesson', () => {
+	const tiny = compileFixture('valid', 'tiny');
+	const crlf = compileFixture('valid', 'with-bom-crlf');
+	const blank = compileFixture('valid', 'blank-line-paragraphs');
+	if (!tiny.ok || !crlf.ok || !blank.ok) throw new Error('valid fixtures must compile');
+
+	it('pairs each paragraph of the article with its translation, in order', () => {
+		expect(tiny.lesson.paragraphs).toHaveLength(2);
+		expect(tiny.lesson.paragraphs[0]!.ar).toBe(
+			'صوّت مجلس المحافظة بأغلبية 26 عضواً من أصل 35 على القرار. وقال رئيس الكتلة إن القرار نهائي.'
+		);
+		expect(tiny.lesson.paragraphs[1]!.en).toMatch(/^The writer believes/);
+	});
+
+	it('reads a BOM, CRLF line ends and blank-line paragraphs as the same text', () => {
+		expect(crlf.lesson.paragraphs).toEqual(tiny.lesson.paragraphs);
+		expect(blank.lesson.paragraphs).toEqual(tiny.lesson.paragraphs);
+		expect(crlf.lesson.paragraphs[0]!.ar).not.toMatch(/[\r\uFEFF]/);
+	});
+
+	it('versions the content: same content same version, any change a new one', () => {
+		const again = compileFixture('valid', 'tiny');
+		expect(again.ok && again.lesson.version).toBe(tiny.lesson.version);
+		expect(tiny.lesson.version).toMatch(/^[0-9a-f]{14}$/);
+		const dir = join(FIXTURES, 'valid', 'tiny');
+		const edited = compileLesson({
+			dir: 'tiny',
+			yamlPath: 'lesson.yaml',
+			yaml: readFileSync(join(dir, 'lesson.yaml'), 'utf8').replace('A test paper', 'A test paper.'),
+			articlePath: 'article.ar.txt',
+			article: readFileSync(join(dir, 'article.ar.txt'), 'utf8')
+		});
+		expect(edited.ok && edited.lesson.version).not.toBe(tiny.lesson.version);
+	});
+
+	it('keeps every question type and computes readability figures', () => {
+		expect(tiny.lesson.questions.map((q) => q.type)).toEqual([
+			'choice',
+			'multi',
+			'truefalse',
+			'short',
+			'order',
+			'match',
+			'cloze',
+			'evidence'
+		]);
+		expect(tiny.lesson.readability.words).toBeGreaterThan(20);
+		expect(tiny.lesson.readingMinutes).toBeGreaterThanOrEqual(1);
+	});
+
+	it('locates glossary words, sentences and evidence for the app to mark', () => {
+		const [first] = tiny.lesson.paragraphs;
+		const marked = first!.terms.map((span) => first!.ar.slice(span.start, span.end));
+		expect(marked).toEqual(['مجلس المحافظة']);
+		expect(tiny.lesson.paragraphs[1]!.terms.map((t) => t.entry)).toEqual([1]);
+		expect(first!.sentences.ar).toHaveLength(2);
+		expect(first!.sentences.en).toHaveLength(2);
+		const vote = tiny.lesson.questions[0]!;
+		expect(first!.ar.slice(vote.evidenceSpan.ar.start, vote.evidenceSpan.ar.end)).toBe(
+			'26 عضواً من أصل 35'
+		);
+		expect(first!.en.slice(vote.evidenceSpan.en.start, vote.evidenceSpan.en.end)).toBe(
+			'26 members out of 35'
+		);
+	});
+});

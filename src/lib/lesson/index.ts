@@ -1,0 +1,14 @@
+export { compileLesson, MAX_FILE_BYTES, type CompileResult, type LessonSource } from './compile';
+export { splitParagraphs, normaliseFile } from './article';
+export { formatProblem, LessonError, type LessonProblem } from './problem';
+export { GAP, QUESTION_TYPES, SKILLS, TODO } from './schema';
+export {
+	summarise,
+	type CompiledQuestion,
+	type Lesson,
+	type LessonSummary,
+	type Paragraph,
+	type Question,
+	type TermSpan
+} from './types';
+export { detectFrontMatter, idFromFileName, readDate, scaffoldLesson } from './scaffold';

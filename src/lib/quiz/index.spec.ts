@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import * as quiz from './index';
+
+describe('$lib/quiz', () => {
+	it('exports the whole public API', () => {
+		expect(Object.keys(quiz).sort()).toEqual([
+			'Answer',
+			'MAX_ANSWER_ITEMS',
+			'MAX_ANSWER_TEXT',
+			'answerFits',
+			'clozeBank',
+			'evidenceSpan',
+			'grade',
+			'matchesAnswer',
+			'parseAnswer',
+			'scoreLesson',
+			'sentencesOf',
+			'shuffled'
+		]);
+	});
+});

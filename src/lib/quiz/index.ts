@@ -1,0 +1,6 @@
+export { Answer, answerFits, MAX_ANSWER_ITEMS, MAX_ANSWER_TEXT, parseAnswer } from './answer';
+export { clozeBank, type BankWord, type ClozeQuestion } from './cloze';
+export { evidenceSpan, grade, matchesAnswer, type Grade } from './grade';
+export { sentencesOf, type ParagraphText } from './passage';
+export { scoreLesson, type LessonScore, type SkillScore } from './score';
+export { shuffled } from './shuffle';

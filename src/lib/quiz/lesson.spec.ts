@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileLesson, type CompiledQuestion, type Lesson } from '$lib/lesson';
+import type { Answer } from './answer';
+import { clozeBank } from './cloze';
+import { evidenceSpan, grade } from './grade';
+import { sentencesOf } from './passage';
+import { scoreLesson } from './score';
+
+// The real path from lesson files to grades: a compiled lesson, answered from its own key.
+
+function compileTiny(): Lesson {
+	const dir = 'tests/fixtures/lessons/valid/tiny';
+	const result = compileLesson({
+		dir: 'tiny',
+		yamlPath: join(dir, 'lesson.yaml'),
+		yaml: readFileSync(join(dir, 'lesson.yaml'), 'utf8'),
+		articlePath: join(dir, 'article.ar.txt'),
+		article: readFileSync(join(dir, 'article.ar.txt'), 'utf8')
+	});
+	if (!result.ok) throw new Error('the tiny lesson should compile');
+	return result.lesson;
+}
+
+function rightAnswer(question: CompiledQuestion, lesson: Lesson, lang: 'ar' | 'en'): Answer {
+	switch (question.type) {
+		case 'choice':
+			return { type: 'choice', choice: question.choices.findIndex((c) => c.correct) };
+		case 'multi':
+			return {
+				type: 'multi',
+				choices: question.choices.flatMap((c, i) => (c.correct ? [i] : []))
+			};
+		case 'truefalse':
+			return { type: 'truefalse', value: question.answer };
+		case 'short':
+			return { type: 'short', text: question.answers[lang][0] ?? '', lang };
+		case 'order':
+			return { type: 'order', order: question.items.map((_, i) => i) };
+		case 'match':
+			return { type: 'match', pairs: question.pairs.map((_, i) => i) };
+		case 'cloze': {
+			const bank = clozeBank(question);
+			return {
+				type: 'cloze',
+				fills: question.gaps.map((gap) => bank.indexOf(bank.find((w) => w.ar === gap.ar)!))
+			};
+		}
+		case 'evidence': {
+			const paragraph = lesson.paragraphs[question.paragraph]!;
+			const span = evidenceSpan(question, paragraph, lang)!;
+			const sentence = sentencesOf(paragraph, lang).findIndex(
+				(s) => s.start <= span.start && span.start < s.end
+			);
+			return { type: 'evidence', paragraph: question.paragraph, sentence, lang };
+		}
+	}
+}
+
+describe('grading a compiled lesson', () => {
+	const lesson = compileTiny();
+
+	it.each(['ar', 'en'] as const)('gives full marks to the key, read in %s', (lang) => {
+		const grades = Object.fromEntries(
+			lesson.questions.map((question) => [
+				question.id,
+				grade(question, rightAnswer(question, lesson, lang), lesson.paragraphs)
+			])
+		);
+		for (const question of lesson.questions) {
+			expect(grades[question.id], question.id).toEqual({ correct: true, score: 1 });
+		}
+		expect(scoreLesson(lesson.questions, grades)).toMatchObject({
+			total: lesson.questions.length,
+			answered: lesson.questions.length,
+			percent: 100,
+			reread: []
+		});
+	});
+
+	it('finds the same evidence as the compiler when it has to search', () => {
+		for (const question of lesson.questions) {
+			const paragraph = lesson.paragraphs[question.paragraph]!;
+			const { evidenceSpan: _, ...plain } = question;
+			for (const lang of ['ar', 'en'] as const) {
+				expect(evidenceSpan(plain, paragraph, lang), question.id).toEqual(
+					question.evidenceSpan[lang]
+				);
+			}
+		}
+	});
+});

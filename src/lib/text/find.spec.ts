@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import { AEGIS_REPORT, BASRA_COLUMN } from './articles.fixture';
+import { findQuote, findTerm, matchesTerm, type Span } from './find';
+
+const [, VOTE = '', STATEMENT = '', AIRPORT = '', SECURITY_PLAN = '', CONCLUSION = ''] =
+	BASRA_COLUMN;
+const CCTV = AEGIS_REPORT[3] ?? '';
+const MILITIAS = AEGIS_REPORT[4] ?? '';
+const HONOUR = AEGIS_REPORT[5] ?? '';
+const CASUALTIES = AEGIS_REPORT[8] ?? '';
+const INTERVIEW = AEGIS_REPORT[12] ?? '';
+
+const text = (passage: string, span: Span | null) =>
+	span === null ? null : passage.slice(span.start, span.end);
+
+describe('findQuote', () => {
+	it.each([
+		['the quote lacks the tanween', STATEMENT, '26 عضوا من اصل 35', '26 عضواً من أصل 35'],
+		['the quote as published', STATEMENT, '26 عضواً من أصل 35', '26 عضواً من أصل 35'],
+		['the quote has Arabic-Indic digits', STATEMENT, '٢٦ عضواً من أصل ٣٥', '26 عضواً من أصل 35'],
+		['the quote skips the passage quote mark', STATEMENT, 'إن 26 عضوا', 'إن "26 عضواً'],
+		[
+			'the quote is vowelled, the passage is not',
+			SECURITY_PLAN,
+			'الخِطَّةَ الأَمْنِيَّةَ الجَدِيدَةَ',
+			'الخطة الأمنية الجديدة'
+		],
+		[
+			'tatweel and extra spaces in the quote',
+			AIRPORT,
+			'مطار   البصـــرة    الدولي',
+			'مطار البصرة الدولي'
+		],
+		['alef forms differ', VOTE, 'الى مجلس النواب العراقي', 'الى مجلس النواب العراقي'],
+		['hamza on alef only in the quote', CONCLUSION, 'إلى مدينة إيرانية', 'الى مدينة ايرانية'],
+		['ى and ي differ', CONCLUSION, 'علي الاقل', 'على الاقل'],
+		['presentation form in the quote', CONCLUSION, 'ﻻ تزال بحاجة ملحة', 'لا تزال بحاجة ملحة'],
+		['controls in the quote', AIRPORT, '\u200Fمطار\u200F \u2067البصرة\u2069', 'مطار البصرة'],
+		['across a full stop with no space', CCTV, 'الانتحارية. كذلك سوف', 'الانتحارية.كذلك سوف'],
+		['across Latin commas', AIRPORT, 'العون المشورة التدريب', 'العون, المشورة, التدريب'],
+		['a Latin name after a no-break space', HONOUR, 'ايجيس aegis', 'ايجيس \u00A0Aegis'],
+		['a quote with the clitic the passage has', VOTE, 'والالتزام ببنود', 'والالتزام ببنود'],
+		['a single word', CONCLUSION, 'فلمذا', 'فلمذا']
+	])('finds it when %s', (_, passage, quote, expected) => {
+		expect(text(passage, findQuote(passage, quote))).toBe(expected);
+	});
+
+	it('returns offsets of the first occurrence', () => {
+		const passage = 'مطار البصرة ومدينة البصرة';
+		expect(findQuote(passage, 'البصرة')).toEqual({ start: 5, end: 11 });
+	});
+
+	it.each([
+		['part of a word', VOTE, 'البصر'],
+		['a word without its clitic', VOTE, 'الالتزام ببنود'],
+		['a word without its article', SECURITY_PLAN, 'خطة الأمنية'],
+		['a hamza seat the passage lacks', INTERVIEW, 'بمسئولية'],
+		['words in another order', AIRPORT, 'البصرة مطار'],
+		['a word that is not there', STATEMENT, '27 عضوا'],
+		['a typo', CONCLUSION, 'فلماذا هذا الاستعجال']
+	])('does not match %s', (_, passage, quote) => {
+		expect(findQuote(passage, quote)).toBeNull();
+	});
+
+	it('matches whole numbers only', () => {
+		expect(text('نحو 3.5 كم', findQuote('نحو 3.5 كم', '3.5 كم'))).toBe('3.5 كم');
+		expect(text('نحو 3.5 كم', findQuote('نحو 3.5 كم', '٣٫٥'))).toBe('3.5');
+		expect(findQuote('نحو 3.5 كم', '5 كم')).toBeNull();
+		expect(findQuote('نحو 3.5 كم', 'نحو 3')).toBeNull();
+	});
+
+	it.each([
+		['an empty quote', STATEMENT, ''],
+		['a quote of spaces', STATEMENT, '   '],
+		['a quote of punctuation', STATEMENT, '"،؟ ...'],
+		['a quote of controls and marks', STATEMENT, '\u200F\u064E'],
+		['an empty passage', '', 'البصرة'],
+		['a quote longer than the passage', 'البصرة', 'مطار البصرة الدولي']
+	])('returns null for %s', (_, passage, quote) => {
+		expect(findQuote(passage, quote)).toBeNull();
+	});
+});
+
+describe('findTerm', () => {
+	it.each([
+		['the term as written', VOTE, 'الاتفاقية الأمنية', 'الاتفاقية الأمنية'],
+		['the term without its article', VOTE, 'اتفاقية أمنية', 'الاتفاقية الأمنية'],
+		['a conjunction in the passage', VOTE, 'الالتزام', 'والالتزام'],
+		['lam with the article in the passage', VOTE, 'الاستثمار', 'للاستثمار'],
+		['a preposition in the passage', STATEMENT, 'التأكيد', 'بالتاكيد'],
+		['a vowelled term', SECURITY_PLAN, 'الخُطَّةُ', 'الخطة'],
+		['a hamza seat that differs', INTERVIEW, 'المسئولية', 'بمسؤولية'],
+		['a number and a word', CASUALTIES, '1000 قتيل', '1000 قتيل'],
+		['a Latin name', HONOUR, 'aegis', 'Aegis'],
+		['a presentation form in the term', CONCLUSION, 'ﻻ تزال', 'لا تزال'],
+		['a term across a glued full stop', CCTV, 'الانتحارية كذلك', 'الانتحارية.كذلك']
+	])('finds %s', (_, passage, term, expected) => {
+		expect(text(passage, findTerm(passage, term))).toBe(expected);
+	});
+
+	describe('one edit', () => {
+		it('is allowed when the term has five letters or more', () => {
+			// The column writes المليشيات, the report الميليشيات.
+			expect(text(STATEMENT, findTerm(STATEMENT, 'الميليشيات'))).toBe('المليشيات');
+			expect(text(MILITIAS, findTerm(MILITIAS, 'المليشيات'))).toBe('الميليشيات');
+			expect(text('عدم التوكيد', findTerm('عدم التوكيد', 'تاكيد'))).toBe('التوكيد');
+		});
+
+		it('is not allowed for shorter words', () => {
+			// يظمن is the author's slip for يضمن: four letters, too short to forgive.
+			expect(findTerm(CONCLUSION, 'يضمن')).toBeNull();
+			expect(findTerm('قام بفرار', 'قرار')).toBeNull();
+			// والبيت is long, but its stem بيت is what is compared.
+			expect(findTerm('والبيوت', 'والبيت')).toBeNull();
+		});
+
+		it('is not allowed for two edits', () => {
+			expect(findTerm('المبليشيات', 'الميليشياث')).toBeNull();
+		});
+
+		it('is never allowed for numbers', () => {
+			expect(findTerm(CASUALTIES, '10000')).toBeNull();
+			expect(findTerm('عام 20145', '20140')).toBeNull();
+		});
+
+		it('prefers an exact occurrence to an earlier one that needs an edit', () => {
+			const passage = 'المليشيات ثم الميليشيات';
+			expect(findTerm(passage, 'الميليشيات')).toEqual({ start: 13, end: 23 });
+		});
+	});
+
+	it.each([
+		['part of a word', 'البصرة', 'بصر'],
+		['words in another order', AIRPORT, 'البصرة مطار'],
+		['an empty term', VOTE, ''],
+		['a term of punctuation', VOTE, '«»،'],
+		['an empty passage', '', 'الاتفاقية']
+	])('returns null for %s', (_, passage, term) => {
+		expect(findTerm(passage, term)).toBeNull();
+	});
+});
+
+describe('matchesTerm', () => {
+	it.each([
+		['والالتزامِ', 'الالتزام', true],
+		['وَالمَدْرَسَةُ', 'المدرسة', true],
+		['الاتفاقية', 'الاتفاقية الأمنية', true],
+		['الأمنية', 'الاتفاقية الأمنية', false],
+		['للاستثمار', 'استثمار', true],
+		['بمسؤولية', 'المسئولية', true],
+		['المليشيات', 'الميليشيات', true],
+		['يظمن', 'يضمن', false],
+		['البصرة،', 'البصرة', true],
+		['مطار', 'البصرة', false],
+		['', 'البصرة', false],
+		['البصرة', '', false],
+		['،', '،', false]
+	])('%s against %s: %s', (word, term, expected) => {
+		expect(matchesTerm(word, term)).toBe(expected);
+	});
+});

@@ -1,0 +1,5 @@
+export { BIDI_CONTROLS, findControlCharacter, normalise } from './normalise';
+export { stems, tokenise, type Token } from './tokenise';
+export { findQuote, findTerm, matchesTerm, type Span } from './find';
+export { splitSentences } from './sentences';
+export { readability, type Readability } from './readability';

@@ -1,0 +1,68 @@
+import { normalise } from './normalise';
+import { splitSentences } from './sentences';
+import { tokenise } from './tokenise';
+
+/** Simple difficulty features of a text, for a teacher-facing label; figures to 2 decimals. */
+export interface Readability {
+	words: number;
+	sentences: number;
+	wordsPerSentence: number;
+	lettersPerWord: number;
+	/** Share of words with six letters or more after normalisation, from 0 to 1. */
+	longWordShare: number;
+	/** Distinct normalised words over all words, from 0 to 1. */
+	typeTokenRatio: number;
+}
+
+const LONG_WORD_LETTERS = 6;
+const LETTER = /\p{L}/gu;
+
+function round(value: number): number {
+	return Math.round(value * 100) / 100;
+}
+
+function ratio(part: number, whole: number): number {
+	return whole === 0 ? 0 : round(part / whole);
+}
+
+/**
+ * Computes words per sentence, letters per word, share of long words and type/token ratio. OSMAN
+ * would be the reference formula but needs vowelled text, which the articles are not.
+ *
+ * Numbers count as words (they are read) but have no letters, so they lower the letter figures a
+ * little. Letters are counted after `normalise`, so vowel marks and tatweel add nothing. Sentences
+ * without a word (a stray quote mark) are not counted.
+ *
+ * @param paragraphs the text, one paragraph per entry
+ * @returns all zeros when there are no words
+ */
+export function readability(paragraphs: string[]): Readability {
+	let words = 0;
+	let sentences = 0;
+	let letters = 0;
+	let longWords = 0;
+	const types = new Set<string>();
+	for (const paragraph of paragraphs) {
+		for (const sentence of splitSentences(paragraph)) {
+			const tokens = tokenise(paragraph.slice(sentence.start, sentence.end));
+			if (tokens.length === 0) continue;
+			sentences++;
+			for (const token of tokens) {
+				const normalised = normalise(token.text);
+				const count = normalised.match(LETTER)?.length ?? 0;
+				words++;
+				letters += count;
+				if (count >= LONG_WORD_LETTERS) longWords++;
+				types.add(normalised);
+			}
+		}
+	}
+	return {
+		words,
+		sentences,
+		wordsPerSentence: ratio(words, sentences),
+		lettersPerWord: ratio(letters, words),
+		longWordShare: ratio(longWords, words),
+		typeTokenRatio: ratio(types.size, words)
+	};
+}
