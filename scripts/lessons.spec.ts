@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = join(ROOT, 'scripts/lessons.ts');
-const ARTICLES = resolve(ROOT, '../shared/articles');
+const ARTICLES = join(ROOT, 'tests/fixtures/articles');
 
 /** Runs the CLI in a scratch project folder whose `lessons/` the test controls. */
 function run(cwd: string, ...args: string[]) {
@@ -54,7 +54,7 @@ describe('lessons check', () => {
 describe('lessons new', () => {
 	it('scaffolds the second article without its banner, headline and date', () => {
 		const cwd = mkdtempSync(join(scratch, 'new-'));
-		const result = run(cwd, 'new', join(ARTICLES, '002_78b443ac34e7b30f.txt'), '--id', 'aegis');
+		const result = run(cwd, 'new', join(ARTICLES, 'report-with-banner.txt'), '--id', 'aegis');
 		expect(result.code).toBe(0);
 		expect(result.stdout).toContain('created lessons/aegis/ with 16 paragraphs');
 		expect(result.stdout).toContain(
@@ -75,7 +75,7 @@ describe('lessons new', () => {
 
 	it('keeps a plain article whole and refuses to overwrite a lesson', () => {
 		const cwd = mkdtempSync(join(scratch, 'plain-'));
-		const article = join(ARTICLES, '000_dc00b1f5f09f5f25.txt');
+		const article = join(ARTICLES, 'column-plain.txt');
 		expect(run(cwd, 'new', article, '--id', 'column').stdout).toContain('with 6 paragraphs');
 		const again = run(cwd, 'new', article, '--id', 'column');
 		expect(again.code).toBe(1);
@@ -84,7 +84,7 @@ describe('lessons new', () => {
 
 	it('rejects a bad id', () => {
 		const cwd = mkdtempSync(join(scratch, 'bad-'));
-		const result = run(cwd, 'new', join(ARTICLES, '000_dc00b1f5f09f5f25.txt'), '--id', 'Bad Id');
+		const result = run(cwd, 'new', join(ARTICLES, 'column-plain.txt'), '--id', 'Bad Id');
 		expect(result.code).toBe(1);
 	});
 });
