@@ -5,6 +5,7 @@ export { GAP, QUESTION_TYPES, SKILLS, TODO } from './schema';
 export {
 	summarise,
 	type CompiledQuestion,
+	type GlossaryEntry,
 	type Lesson,
 	type LessonSummary,
 	type Paragraph,

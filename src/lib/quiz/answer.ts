@@ -118,7 +118,8 @@ export const Answer = v.variant('type', [
  * - `order`: indexes into `question.items`, in the order the student put them;
  * - `match`: for each left item, the index of the right item matched to it, or -1;
  * - `cloze`: for each gap, an index into `clozeBank(question)`, or null;
- * - `evidence`: a paragraph, and a sentence of it as `splitSentences` cuts its text in `lang`.
+ * - `evidence`: a paragraph, and a sentence of its text in `lang`, numbered as the compiled
+ *   paragraph's `sentences` (`splitSentences`) number them.
  */
 export type Answer = v.InferOutput<typeof Answer>;
 

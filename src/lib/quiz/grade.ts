@@ -25,8 +25,7 @@ const wrong = (): Grade => ({ correct: false, score: 0 });
 
 const allOrNothing = (right: boolean): Grade => (right ? { correct: true, score: 1 } : wrong());
 
-// Partial credit never reaches 1 unless the answer is fully right, so a float sum such as
-// 1/3 + 1/3 + 1/3 cannot pass for a correct answer or fall short of one.
+// Whole counts decide `correct`, so it never hinges on how a fraction rounds.
 function share(right: number, total: number): Grade {
 	if (total <= 0 || right >= total) return { correct: true, score: 1 };
 	return { correct: false, score: Math.max(0, right / total) };

@@ -11,6 +11,7 @@ describe('$lib/text', () => {
 			'matchesTerm',
 			'normalise',
 			'readability',
+			'segments',
 			'splitSentences',
 			'stems',
 			'tokenise'

@@ -3,3 +3,4 @@ export { stems, tokenise, type Token } from './tokenise';
 export { findQuote, findTerm, matchesTerm, type Span } from './find';
 export { splitSentences } from './sentences';
 export { readability, type Readability } from './readability';
+export { segments, type Segment } from './segments';

@@ -1,0 +1,110 @@
+/**
+ * One student's work on one lesson: answers, tries and grades, graded on the device with the same
+ * code the server uses, saved at once, and queued for the teacher.
+ */
+import type { Lesson } from '$lib/lesson';
+import { grade, scoreLesson, type Answer, type Grade } from '$lib/quiz';
+import type { LessonProgress, QuestionRecord } from './device-db';
+import { newId } from './ids';
+import { loadProgress, resetProgress, saveAnswer, timestamp } from './progress';
+
+/** Tries before the answer is shown. */
+export const MAX_TRIES = 2;
+
+export class LessonSession {
+	readonly lesson: Lesson;
+	#records = $state<Record<string, QuestionRecord>>({});
+	#loaded = $state(false);
+	/** Why the last save failed, for the page to show; empty when it worked. */
+	saveError = $state('');
+	/** The question whose evidence the passage shows. */
+	shown = $state<string | undefined>();
+
+	constructor(lesson: Lesson) {
+		this.lesson = lesson;
+	}
+
+	get loaded(): boolean {
+		return this.#loaded;
+	}
+
+	async load(): Promise<void> {
+		try {
+			const progress = await loadProgress(this.lesson.id);
+			this.#records = progress?.questions ?? {};
+		} catch (error) {
+			this.saveError = (error as Error).message;
+		}
+		this.#loaded = true;
+	}
+
+	record(questionId: string): QuestionRecord | undefined {
+		return this.#records[questionId];
+	}
+
+	/** Answered right, or out of tries: nothing more to do on this question. */
+	isDone(questionId: string): boolean {
+		const record = this.#records[questionId];
+		return !!record && (record.grade.correct || record.tries >= MAX_TRIES);
+	}
+
+	get answered(): number {
+		return Object.keys(this.#records).length;
+	}
+
+	get finished(): boolean {
+		return this.lesson.questions.every((q) => this.isDone(q.id));
+	}
+
+	get score() {
+		const grades: Record<string, Grade> = {};
+		for (const [id, record] of Object.entries(this.#records)) grades[id] = record.grade;
+		return scoreLesson(this.lesson.questions, grades);
+	}
+
+	/** Grades an answer, keeps it and queues it; returns the grade. */
+	async check(questionId: string, answer: Answer): Promise<Grade | undefined> {
+		const question = this.lesson.questions.find((q) => q.id === questionId);
+		if (!question || this.isDone(questionId)) return undefined;
+		const result = grade(question, answer, this.lesson.paragraphs);
+		const previous = this.#records[questionId];
+		const tries = (previous?.tries ?? 0) + 1;
+		const at = timestamp();
+		const record: QuestionRecord = {
+			answer,
+			tries,
+			grade: result,
+			firstGrade: previous?.firstGrade ?? result,
+			revealed: !result.correct && tries >= MAX_TRIES,
+			at
+		};
+		this.#records = { ...this.#records, [questionId]: record };
+		if (record.grade.correct || record.revealed) this.shown = questionId;
+		const progress: LessonProgress = {
+			lessonId: this.lesson.id,
+			version: this.lesson.version,
+			questions: $state.snapshot(this.#records) as Record<string, QuestionRecord>,
+			updatedAt: at
+		};
+		try {
+			await saveAnswer(progress, {
+				id: newId(),
+				lessonId: this.lesson.id,
+				version: this.lesson.version,
+				questionId,
+				answer: $state.snapshot(answer) as Answer,
+				answeredAt: at
+			});
+			this.saveError = '';
+		} catch (error) {
+			this.saveError = (error as Error).message || String(error);
+		}
+		return result;
+	}
+
+	async reset(): Promise<void> {
+		await resetProgress(this.lesson.id);
+		this.#records = {};
+		this.shown = undefined;
+	}
+}
