@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { setReading } from './lessons';
 
 const LESSONS = [
 	{ id: 'basra-council-us-forces', paragraphs: 6, firstWords: 'تكمن اهمية الملف الأمني' },
@@ -29,6 +30,7 @@ for (const lesson of LESSONS) {
 		await page.goto('/');
 		await page.getByRole('main').locator(`a[href="/lessons/${lesson.id}"]`).click();
 		await expect(page).toHaveURL(`/lessons/${lesson.id}`);
+		await setReading(page, 'ar', 'both');
 		const arabic = page.locator('article section p[lang="ar"][dir="rtl"]');
 		const english = page.locator('article section p[lang="en"][dir="ltr"]');
 		await expect(arabic).toHaveCount(lesson.paragraphs);

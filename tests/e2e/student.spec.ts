@@ -1,0 +1,177 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { CompiledQuestion, Lesson } from '../../src/lib/lesson';
+import { clozeBank } from '../../src/lib/quiz';
+import { loadLessons, setReading } from './lessons';
+
+const LESSONS = loadLessons();
+
+/** An Arabic-speaking student reads English; an English-speaking one reads Arabic. */
+const STUDENTS = [
+	{ ui: 'ar', prefix: '', reading: 'en' },
+	{ ui: 'en', prefix: '/en', reading: 'ar' }
+] as const;
+
+function card(page: Page, question: CompiledQuestion): Locator {
+	return page.locator(`article[data-question="${question.id}"]`);
+}
+
+/** Answers through the controls a student uses, by touch and by keyboard alike. */
+async function answerRight(
+	page: Page,
+	lesson: Lesson,
+	question: CompiledQuestion,
+	lang: 'ar' | 'en'
+) {
+	const box = card(page, question);
+	switch (question.type) {
+		case 'choice':
+		case 'multi':
+			for (const choice of question.choices.filter((c) => c.correct)) {
+				await box
+					.getByRole(question.type === 'choice' ? 'radio' : 'checkbox', {
+						name: choice[lang],
+						exact: true
+					})
+					.check();
+			}
+			break;
+		case 'truefalse':
+			await box.locator(`input[value="${question.answer}"]`).check();
+			break;
+		case 'short':
+			await box.getByRole('textbox').fill(question.answers[lang][0]!);
+			break;
+		case 'order':
+			for (let target = 0; target < question.items.length; target++) {
+				const texts = await box.locator('ol > li').allTextContents();
+				let at = texts.findIndex((text) => text.includes(question.items[target]![lang]));
+				while (at > target) {
+					await box.locator('ol > li').nth(at).locator('button').first().click();
+					at--;
+				}
+			}
+			break;
+		case 'match':
+			for (const pair of question.pairs) {
+				await box
+					.locator('.lefts')
+					.getByRole('button', { name: pair.left[lang], exact: true })
+					.click();
+				await box
+					.locator('.rights')
+					.getByRole('button', { name: pair.right[lang], exact: true })
+					.click();
+			}
+			break;
+		case 'cloze': {
+			const bank = clozeBank(question);
+			for (const gap of question.gaps) {
+				const word = bank.findIndex((w) => w.ar === gap.ar && w.en === gap.en);
+				await box.locator('.bank button').nth(word).click();
+			}
+			break;
+		}
+		case 'evidence': {
+			const paragraph = lesson.paragraphs[question.paragraph]!;
+			const mark = question.evidenceSpan[lang];
+			const span = paragraph.sentences[lang].find((s) => s.start < mark.end && mark.start < s.end)!;
+			await box
+				.getByRole('radio', {
+					name: paragraph[lang].slice(span.start, span.end).trim(),
+					exact: true
+				})
+				.check();
+			break;
+		}
+	}
+	await box.locator('button.check').click();
+	await expect(box.locator('.verdict.good')).toBeVisible();
+}
+
+for (const student of STUDENTS) {
+	for (const lesson of LESSONS) {
+		test(`${student.ui} UI, reading ${student.reading}: ${lesson.id} all right gives 100%`, async ({
+			page
+		}) => {
+			await page.goto(`${student.prefix}/lessons/${lesson.id}`);
+			await expect(page.locator('html')).toHaveAttribute('lang', student.ui);
+			await setReading(page, student.reading, 'both');
+
+			// Tap a glossary word in the Arabic text.
+			await page.locator('.passage button.term').first().click();
+			const dialog = page.getByRole('dialog');
+			await expect(dialog).toBeVisible();
+			await expect(dialog.locator('.word')).toHaveText(
+				lesson.glossary[lesson.paragraphs[0]!.terms[0]!.entry]!.ar
+			);
+			await dialog.locator('button').click();
+			await expect(dialog).toBeHidden();
+
+			for (const question of lesson.questions)
+				await answerRight(page, lesson, question, student.reading);
+
+			await page.locator('a.results').click();
+			await expect(page.locator('.big')).toContainText('100');
+			await expect(page.locator('.reread')).toHaveCount(0);
+		});
+	}
+}
+
+test('a wrong answer twice shows the answer, the explanation and the evidence', async ({
+	page
+}) => {
+	const lesson = LESSONS[0]!;
+	const question = lesson.questions.find((q) => q.type === 'choice')!;
+	const wrong = question.type === 'choice' ? question.choices.find((c) => !c.correct)! : undefined;
+	await page.goto(`/en/lessons/${lesson.id}`);
+	await setReading(page, 'en', 'target');
+	const box = card(page, question);
+	await box.getByRole('radio', { name: wrong!.en, exact: true }).check();
+	await box.locator('button.check').click();
+	await expect(box.locator('.verdict.bad')).toBeVisible();
+	await expect(box.locator('.explain')).toHaveCount(0);
+	await box.locator('button.check').click();
+	await expect(box.locator('.key')).toBeVisible();
+	await expect(box.locator('.explain')).toHaveText(question.explain.en);
+	await box.locator('.feedback button').click();
+	const mark = page.locator(`#paragraph-${question.paragraph} mark`);
+	await expect(mark).toBeVisible();
+	await expect(mark).toBeInViewport();
+	await expect(mark).toContainText(question.evidence_en.split(' ')[0]!);
+});
+
+test('answers survive a reload and show on the library', async ({ page }) => {
+	const lesson = LESSONS[1]!;
+	await page.goto(`/lessons/${lesson.id}`);
+	await setReading(page, 'ar', 'target');
+	const first = lesson.questions.slice(0, 3);
+	for (const question of first) await answerRight(page, lesson, question, 'ar');
+	await page.reload();
+	for (const question of first) {
+		await expect(card(page, question).locator('.verdict.good')).toBeVisible();
+		await expect(card(page, question).locator('button.check')).toHaveCount(0);
+	}
+	await expect(page.locator('input[name="reading-lang"][value="ar"]')).toBeChecked();
+	await page.goto('/');
+	await expect(page.locator(`a[href="/lessons/${lesson.id}"] progress`)).toHaveAttribute(
+		'value',
+		'3'
+	);
+});
+
+for (const student of STUDENTS) {
+	test(`${student.ui} UI has no accessibility violations on library, lesson and result`, async ({
+		page
+	}) => {
+		const lesson = LESSONS[0]!;
+		for (const path of ['', `/lessons/${lesson.id}`, `/lessons/${lesson.id}/result`]) {
+			await page.goto(`${student.prefix}${path}` || '/');
+			await page.waitForLoadState('networkidle');
+			const results = await new AxeBuilder({ page }).analyze();
+			expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.length}`)).toEqual([]);
+		}
+		const width = await page.evaluate(() => document.documentElement.scrollWidth);
+		expect(width).toBeLessThanOrEqual(390);
+	});
+}
