@@ -31,6 +31,8 @@ const INVALID: Record<string, string> = {
 		'lesson.yaml:12:5: paragraphs[2]: one translation too many; tests/fixtures/lessons/invalid/extra-translation/article.ar.txt has 2 paragraphs',
 	'evidence-not-in-paragraph':
 		'lesson.yaml:44:15: questions[2] (final): evidence "إبقاء عدد من القوات" is not in paragraph 0',
+	'evidence-en-not-in-translation':
+		'lesson.yaml:45:18: questions[2] (final): evidence_en "the decision was unanimous" is not in the English of paragraph 0',
 	'answer-not-among-choices':
 		'lesson.yaml:24:7: questions[0] (vote-count): a choice question needs exactly one correct choice, found 0',
 	'duplicate-question-id':
