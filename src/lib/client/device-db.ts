@@ -37,13 +37,40 @@ export interface OutboxItem {
 	answeredAt: string;
 }
 
+/** The class this device joined: the token is the student's only credential, kept secret. */
+export interface Identity {
+	studentId: string;
+	token: string;
+	name: string;
+	classId: string;
+	className: string;
+}
+
+/** The student's home (classes and assignments) as last fetched, for offline use. */
+export interface HomeCache {
+	fetchedAt: string;
+	classes: {
+		id: string;
+		name: string;
+		assignments: {
+			lessonId: string;
+			dueDate: string | null;
+			questionCount: number;
+			answered: number;
+		}[];
+	}[];
+}
+
 interface QiraaDB extends DBSchema {
 	progress: { key: string; value: LessonProgress };
 	outbox: { key: string; value: OutboxItem; indexes: { byTime: string } };
+	/** Single records under fixed keys: 'identity' and 'home'. */
+	meta: { key: string; value: Identity | HomeCache };
 }
 
 const NAME = 'qiraa';
-const VERSION = 1;
+/** 1: progress and outbox; 2: meta (identity, home). */
+const VERSION = 2;
 
 let opening: Promise<IDBPDatabase<QiraaDB>> | undefined;
 
@@ -58,6 +85,7 @@ export function deviceDb(): Promise<IDBPDatabase<QiraaDB>> {
 				const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
 				outbox.createIndex('byTime', 'answeredAt');
 			}
+			if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
 		},
 		blocking() {
 			// A newer version of the app wants to upgrade: close so it can, and reopen lazily.

@@ -20,8 +20,12 @@ export class LessonSession {
 	/** The question whose evidence the passage shows. */
 	shown = $state<string | undefined>();
 
-	constructor(lesson: Lesson) {
+	readonly #onsaved: () => void;
+
+	/** @param onsaved called after each answer is saved, to send it on its way */
+	constructor(lesson: Lesson, onsaved: () => void = () => {}) {
 		this.lesson = lesson;
+		this.#onsaved = onsaved;
 	}
 
 	get loaded(): boolean {
@@ -96,6 +100,7 @@ export class LessonSession {
 				answeredAt: at
 			});
 			this.saveError = '';
+			this.#onsaved();
 		} catch (error) {
 			this.saveError = (error as Error).message || String(error);
 		}

@@ -3,8 +3,6 @@
  * request of another language (a module-wide `changeLanguage` would let two requests race).
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
-import ar from './locales/ar.json';
-import en from './locales/en.json';
 
 export const LANGS = ['ar', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -13,7 +11,24 @@ export const DEFAULT_LANG: Lang = 'ar';
 /** The language's own name, used to label the language switch. */
 export const LANG_NAMES: Record<Lang, string> = { ar: 'العربية', en: 'English' };
 
-export const resources = { ar: { translation: ar }, en: { translation: en } };
+type Messages = Record<string, unknown>;
+
+/**
+ * Every file in locales/ is `<lang>.json` or `<area>.<lang>.json` (e.g. `teach.ar.json`); each
+ * language's files merge into one set of messages, so an area's strings live beside each other.
+ */
+const files = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
+
+function messages(lang: Lang): Messages {
+	return Object.entries(files)
+		.filter(([path]) => path.endsWith(`${lang}.json`))
+		.reduce<Messages>((all, [, file]) => ({ ...all, ...file }), {});
+}
+
+export const resources = {
+	ar: { translation: messages('ar') },
+	en: { translation: messages('en') }
+};
 
 export function isLang(value: unknown): value is Lang {
 	return value === 'ar' || value === 'en';

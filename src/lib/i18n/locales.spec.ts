@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, localisePath } from './index';
-import ar from './locales/ar.json';
-import en from './locales/en.json';
+import { createI18n, localisePath, resources } from './index';
+
+const ar = resources.ar.translation;
+const en = resources.en.translation;
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
@@ -21,6 +22,17 @@ function entries(tree: object, prefix = ''): Map<string, string[]> {
 }
 
 describe('locales', () => {
+	it('come in pairs: every area has an Arabic and an English file', () => {
+		const files = Object.keys(import.meta.glob('./locales/*.json')).map((path) =>
+			path.replace(/^\.\/locales\//, '')
+		);
+		const areas = (lang: string) =>
+			files
+				.filter((f) => f.endsWith(`${lang}.json`))
+				.map((f) => f.slice(0, -`${lang}.json`.length));
+		expect(areas('ar').sort()).toEqual(areas('en').sort());
+	});
+
 	const arabic = entries(ar);
 	const english = entries(en);
 

@@ -1,0 +1,119 @@
+/**
+ * The student on this device: the class joined (if any), the assignments as last fetched (kept
+ * for offline use), and the outbox of answers on their way to the teacher. One instance, made by
+ * the root layout and shared through context.
+ */
+import { getContext, setContext } from 'svelte';
+import { deviceDb, type HomeCache, type Identity } from './device-db';
+import { timestamp } from './progress';
+import { pendingCount, sendOutbox, type SendOutcome } from './sender';
+
+export type JoinResult = { ok: true } | { ok: false; status: number; code: string };
+
+export class StudentState {
+	identity = $state<Identity | undefined>();
+	home = $state<HomeCache | undefined>();
+	pending = $state(0);
+	syncing = $state(false);
+	/** How the last send ended, for the status line. */
+	lastOutcome = $state<SendOutcome['status'] | undefined>();
+	#queued = false;
+
+	/** Reads what the device holds, then tries to send and refresh. */
+	async load(): Promise<void> {
+		const db = await deviceDb();
+		this.identity = (await db.get('meta', 'identity')) as Identity | undefined;
+		this.home = (await db.get('meta', 'home')) as HomeCache | undefined;
+		this.pending = await pendingCount();
+		await this.sync();
+	}
+
+	/** Joins a class with its code and a display name; the device keeps the token. */
+	async join(code: string, name: string): Promise<JoinResult> {
+		let response: Response;
+		try {
+			response = await fetch('/api/join', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ code, name })
+			});
+		} catch {
+			return { ok: false, status: 0, code: 'offline' };
+		}
+		const body = (await response.json().catch(() => ({}))) as Record<string, string>;
+		if (!response.ok) return { ok: false, status: response.status, code: body.code ?? 'error' };
+		const identity: Identity = {
+			studentId: body.studentId!,
+			token: body.token!,
+			name: body.name!,
+			classId: body.classId!,
+			className: body.className!
+		};
+		await (await deviceDb()).put('meta', identity, 'identity');
+		this.identity = identity;
+		await this.sync();
+		return { ok: true };
+	}
+
+	/** Sends waiting answers and refreshes the assignments; safe to call often. */
+	async sync(): Promise<void> {
+		if (this.syncing) {
+			this.#queued = true;
+			return;
+		}
+		this.syncing = true;
+		try {
+			const outcome = await sendOutbox();
+			this.lastOutcome = outcome.status;
+			this.pending = outcome.remaining;
+			if (this.identity && outcome.status !== 'offline') await this.#refreshHome();
+		} catch {
+			this.lastOutcome = 'failed';
+		} finally {
+			this.syncing = false;
+		}
+		if (this.#queued) {
+			this.#queued = false;
+			await this.sync();
+		}
+	}
+
+	/** Counts the outbox again after an answer was queued, and sends it. */
+	async answered(): Promise<void> {
+		this.pending = await pendingCount();
+		await this.sync();
+	}
+
+	async #refreshHome(): Promise<void> {
+		const response = await fetch('/api/me', {
+			headers: { authorization: `Bearer ${this.identity!.token}` }
+		});
+		if (!response.ok) return;
+		const body = (await response.json()) as { classes: HomeCache['classes'] };
+		const home: HomeCache = {
+			fetchedAt: timestamp(),
+			classes: body.classes.map((c) => ({
+				id: c.id,
+				name: c.name,
+				assignments: c.assignments.map((a) => ({
+					lessonId: a.lessonId,
+					dueDate: a.dueDate,
+					questionCount: a.questionCount,
+					answered: a.answered
+				}))
+			}))
+		};
+		await (await deviceDb()).put('meta', home, 'home');
+		this.home = home;
+	}
+}
+
+const KEY = Symbol('student');
+
+export function setStudent(state: StudentState): void {
+	setContext(KEY, state);
+}
+
+export function getStudent(): StudentState {
+	return getContext<StudentState>(KEY);
+}
