@@ -1,8 +1,13 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser';
 
 const PORT = 4173;
 const CI = !!process.env.CI;
+/** A fresh embedded database for every run of the suite. */
+const DATA_DIR = mkdtempSync(join(tmpdir(), 'qiraa-e2e-'));
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -29,8 +34,8 @@ export default defineConfig({
 		// The production build, served by the real Node server.
 		command: 'npm run build && node build',
 		port: PORT,
-		reuseExistingServer: !CI,
+		reuseExistingServer: false,
 		timeout: 180_000,
-		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'test-results/data' }
+		env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR }
 	}
 });

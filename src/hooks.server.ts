@@ -1,5 +1,15 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { building } from '$app/environment';
 import { DEFAULT_LANG, dir, isLang } from '$lib/i18n';
+import { getDatabase } from '$lib/server/db/instance';
+
+/**
+ * Opens the database (and runs migrations) before the first request, so a second server on the
+ * same SQLite data folder stops at once with a clear message instead of failing later.
+ */
+export const init: ServerInit = async () => {
+	if (!building) await getDatabase();
+};
 
 /**
  * Per request: the UI language comes from the URL (`/en/…` or none for Arabic), so prerendered

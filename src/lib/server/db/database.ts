@@ -1,0 +1,124 @@
+/**
+ * The database's tables as Kysely sees them. One definition for both engines, so every column
+ * has a type that SQLite and PostgreSQL return alike:
+ * - timestamps are ISO 8601 strings in UTC (`2025-01-31T08:00:00.000Z`), which sort as text;
+ * - booleans are integers 0/1 (PostgreSQL would return `true`, SQLite `1`);
+ * - counts come back as numbers because the PostgreSQL pool parses int8 (see connect.ts).
+ */
+import type { Generated, Kysely, Selectable } from 'kysely';
+
+/** An ISO 8601 instant in UTC, as `Date.prototype.toISOString` writes it. */
+export type Timestamp = string;
+
+export interface TeachersTable {
+	id: string;
+	/** Trimmed and lower-cased; unique. */
+	email: string;
+	name: string;
+	/** `scrypt$N=…,r=…,p=…$salt$hash`: the parameters travel with the hash. */
+	password_hash: string;
+	created_at: Timestamp;
+}
+
+export interface SessionsTable {
+	/** SHA-256 (hex) of the cookie's value; the value itself is never stored. */
+	id_hash: string;
+	teacher_id: string;
+	created_at: Timestamp;
+	expires_at: Timestamp;
+}
+
+export interface ClassesTable {
+	id: string;
+	teacher_id: string;
+	name: string;
+	/** IANA time zone in which due dates end. */
+	time_zone: Generated<string>;
+	/** Shown to the teacher, typed by students; unique across classes. */
+	join_code: string;
+	archived_at: Timestamp | null;
+	created_at: Timestamp;
+}
+
+export interface StudentsTable {
+	id: string;
+	class_id: string;
+	display_name: string;
+	/** SHA-256 (hex) of the device's secret token. */
+	token_hash: string;
+	/** SHA-256 (hex) of a one-time re-join code, while one is outstanding. */
+	rejoin_code_hash: string | null;
+	rejoin_expires_at: Timestamp | null;
+	created_at: Timestamp;
+	last_seen_at: Timestamp | null;
+}
+
+export interface AssignmentsTable {
+	class_id: string;
+	lesson_id: string;
+	/** `YYYY-MM-DD` in the class's time zone, or null for no due date. */
+	due_date: string | null;
+	created_at: Timestamp;
+}
+
+export interface AttemptsTable {
+	/** The client-generated UUID: the key that makes a replay store nothing twice. */
+	id: string;
+	student_id: string;
+	lesson_id: string;
+	/** The compiled lesson's content hash when the server graded the answer. */
+	lesson_version: string;
+	question_id: string;
+	/** The parsed answer as JSON text. */
+	answer: string;
+	/** 1 when fully right, else 0. */
+	correct: number;
+	/** Credit from 0 to 1. */
+	score: number;
+	/** The device's clock: informational only, never trusted for lateness. */
+	answered_at: Timestamp;
+	/** The server's clock when the answer arrived: what lateness is judged by. */
+	received_at: Timestamp;
+	/**
+	 * The answer's position in the batch it arrived in. A device's outbox sends answers in the
+	 * order they were given, so (received_at, batch_index) orders a student's tries even when
+	 * the device's clock is wrong.
+	 */
+	batch_index: number;
+}
+
+export interface RateLimitsTable {
+	action: string;
+	/** SHA-256 (hex) of the limited key (an IP address, an e-mail address). */
+	key: string;
+	/** Which fixed window the count belongs to: `floor(now / windowMs)`. */
+	window_index: number;
+	count: number;
+}
+
+export interface Database {
+	teachers: TeachersTable;
+	sessions: SessionsTable;
+	classes: ClassesTable;
+	students: StudentsTable;
+	assignments: AssignmentsTable;
+	attempts: AttemptsTable;
+	rate_limits: RateLimitsTable;
+}
+
+/** Every application table, for tests that check a deletion left nothing behind. */
+export const TABLES = [
+	'teachers',
+	'sessions',
+	'classes',
+	'students',
+	'assignments',
+	'attempts',
+	'rate_limits'
+] as const satisfies readonly (keyof Database)[];
+
+/** The query builder the services take as their first parameter. */
+export type Db = Kysely<Database>;
+
+export type ClassRow = Selectable<ClassesTable>;
+export type AttemptRow = Selectable<AttemptsTable>;

@@ -1,0 +1,16 @@
+/**
+ * Every migration, in order. They live in code rather than in a folder read at run time so that
+ * Vite bundles them into the built server. Names sort in the order they must run; never rename
+ * or edit one that has shipped: add a new one.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './0001-initial';
+
+const migrations: Record<string, Migration> = {
+	'0001-initial': initial
+};
+
+/** Hands Kysely's Migrator the migrations above. */
+export const migrationProvider: MigrationProvider = {
+	getMigrations: async () => migrations
+};

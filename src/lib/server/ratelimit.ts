@@ -1,0 +1,115 @@
+/**
+ * Fixed-window rate limits kept in the database, so that every server instance behind one
+ * PostgreSQL counts against the same limits and a restart forgets nothing. One row per
+ * (action, key); the key (an IP or e-mail address) is stored only as a SHA-256 hash.
+ *
+ * A hit is a single atomic upsert, so concurrent requests cannot all slip under the limit.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from './db/database';
+
+export interface RateRule {
+	/** Hits allowed per window. */
+	limit: number;
+	windowMs: number;
+}
+
+const MINUTE = 60_000;
+
+/**
+ * The limits in force. Sign-in counts every attempt, so parallel guesses cannot race past it;
+ * a successful sign-in clears its e-mail's count. Joins are limited twice per IP: every attempt
+ * (generous, since a whole class joins at once from behind one school NAT) and wrong codes
+ * (tight, since a wrong code is what guessing looks like).
+ */
+export const RATE_RULES = {
+	'sign-in-email': { limit: 10, windowMs: 15 * MINUTE },
+	'sign-in-ip': { limit: 100, windowMs: 15 * MINUTE },
+	join: { limit: 120, windowMs: MINUTE },
+	'join-failure': { limit: 20, windowMs: 10 * MINUTE }
+} as const satisfies Record<string, RateRule>;
+
+export type RateAction = keyof typeof RATE_RULES;
+
+export interface RateStatus {
+	/** Whether this request may go ahead. */
+	allowed: boolean;
+	/** Hits counted in the current window, this one included for `hit`. */
+	count: number;
+	/** Seconds until the window ends (for a `Retry-After` header). */
+	retryAfterSeconds: number;
+}
+
+const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+function windowOf(rule: RateRule, now: number) {
+	const index = Math.floor(now / rule.windowMs);
+	const retryAfterSeconds = Math.max(1, Math.ceil(((index + 1) * rule.windowMs - now) / 1000));
+	return { index, retryAfterSeconds };
+}
+
+/**
+ * Counts one hit of `action` by `key` and tells whether it is within the limit.
+ *
+ * @param now the server's clock in milliseconds (tests pass their own)
+ */
+export async function hit(
+	db: Db,
+	action: RateAction,
+	key: string,
+	now: number = Date.now()
+): Promise<RateStatus> {
+	const rule = RATE_RULES[action];
+	const { index, retryAfterSeconds } = windowOf(rule, now);
+	const row = await db
+		.insertInto('rate_limits')
+		.values({ action, key: hashKey(key), window_index: index, count: 1 })
+		.onConflict((conflict) =>
+			conflict.columns(['action', 'key']).doUpdateSet({
+				count: sql<number>`case when rate_limits.window_index = ${index} then rate_limits.count + 1 else 1 end`,
+				window_index: index
+			})
+		)
+		.returning('count')
+		.executeTakeFirstOrThrow();
+	// A key starting a new window is a good moment to sweep this action's finished windows, so
+	// the table stays as small as the set of recently active keys.
+	if (row.count === 1) {
+		await db
+			.deleteFrom('rate_limits')
+			.where('action', '=', action)
+			.where('window_index', '<', index)
+			.execute();
+	}
+	return { allowed: row.count <= rule.limit, count: row.count, retryAfterSeconds };
+}
+
+/** Tells whether `key` is still within the limit for `action`, without counting a hit. */
+export async function check(
+	db: Db,
+	action: RateAction,
+	key: string,
+	now: number = Date.now()
+): Promise<RateStatus> {
+	const rule = RATE_RULES[action];
+	const { index, retryAfterSeconds } = windowOf(rule, now);
+	const row = await db
+		.selectFrom('rate_limits')
+		.select('count')
+		.where('action', '=', action)
+		.where('key', '=', hashKey(key))
+		.where('window_index', '=', index)
+		.executeTakeFirst();
+	const count = row?.count ?? 0;
+	return { allowed: count < rule.limit, count, retryAfterSeconds };
+}
+
+/** Forgets the hits of `action` by `key` (after a successful sign-in, for its e-mail). */
+export async function clear(db: Db, action: RateAction, key: string): Promise<void> {
+	await db
+		.deleteFrom('rate_limits')
+		.where('action', '=', action)
+		.where('key', '=', hashKey(key))
+		.execute();
+}

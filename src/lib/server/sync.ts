@@ -1,0 +1,216 @@
+/**
+ * Answers arriving from devices' outboxes. Each answer carries an id made on the device, and the
+ * server stores each id exactly once: a batch sent twice (the network dropped the first reply),
+ * or twice at the same moment (two tabs), stores nothing twice, and the replay gets the same
+ * result back. The server never trusts the device's grade: it re-grades with `$lib/quiz` against
+ * its own copy of the lesson and records which version of the lesson that was.
+ *
+ * Each item gets its own result, so one bad item never costs the others.
+ */
+import * as v from 'valibot';
+import { answerFits, grade, parseAnswer } from '$lib/quiz';
+import { getLesson } from '$lib/server/lessons';
+import type { AttemptRow, Db } from './db/database';
+import { UnauthorizedError, ValidationError } from './errors';
+import { studentFromToken, type StudentIdentity } from './students';
+
+/** The most attempts one batch may hold. */
+export const MAX_BATCH = 200;
+
+/**
+ * Why an item was not stored. All are final: the device should drop the item from its outbox,
+ * since sending it again gives the same answer.
+ * - `invalid`: the item is malformed (no UUID id, missing fields, a bad `answeredAt`);
+ * - `unknown-lesson`, `unknown-question`: not on this server;
+ * - `not-assigned`: the lesson is not assigned to the student's class (only assigned work is
+ *   stored; practice stays on the device);
+ * - `invalid-answer`: the answer is malformed or does not fit the question;
+ * - `id-conflict`: the id was already used for another answer.
+ */
+export type RejectReason =
+	| 'invalid'
+	| 'unknown-lesson'
+	| 'unknown-question'
+	| 'not-assigned'
+	| 'invalid-answer'
+	| 'id-conflict';
+
+/**
+ * The outcome for one item. `stored`: kept now; `duplicate`: kept before (a replay), with the
+ * result stored then; `rejected`: not kept, see `reason`. `correct` and `score` come from the
+ * server's grading.
+ */
+export interface SyncResult {
+	id: string;
+	status: 'stored' | 'duplicate' | 'rejected';
+	reason?: RejectReason;
+	correct?: boolean;
+	score?: number;
+}
+
+const Batch = v.object({
+	attempts: v.pipe(
+		v.array(v.unknown()),
+		v.maxLength(MAX_BATCH, `A batch holds at most ${MAX_BATCH} attempts.`)
+	)
+});
+
+/** The shape of a sync request's body. */
+export type SyncBatch = { attempts: unknown[] };
+
+const Item = v.object({
+	id: v.pipe(v.string(), v.uuid(), v.toLowerCase()),
+	lessonId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+	questionId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+	answer: v.unknown(),
+	answeredAt: v.pipe(
+		v.string(),
+		v.maxLength(40),
+		v.check((value) => !Number.isNaN(Date.parse(value)))
+	)
+});
+
+type Item = v.InferOutput<typeof Item>;
+
+const reject = (id: string, reason: RejectReason): SyncResult => ({
+	id,
+	status: 'rejected',
+	reason
+});
+
+function replay(item: Item, studentId: string, row: AttemptRow): SyncResult {
+	// Someone else's id, or the same id reused for a different question: never reveal or
+	// overwrite the stored answer.
+	if (
+		row.student_id !== studentId ||
+		row.lesson_id !== item.lessonId ||
+		row.question_id !== item.questionId
+	) {
+		return reject(item.id, 'id-conflict');
+	}
+	return { id: item.id, status: 'duplicate', correct: row.correct === 1, score: row.score };
+}
+
+async function syncItem(
+	db: Db,
+	student: StudentIdentity,
+	item: Item,
+	assigned: (lessonId: string) => Promise<boolean>,
+	receivedAt: string,
+	batchIndex: number
+): Promise<SyncResult> {
+	const stored = () => db.selectFrom('attempts').selectAll().where('id', '=', item.id);
+	const existing = await stored().executeTakeFirst();
+	if (existing) return replay(item, student.id, existing);
+
+	const lesson = getLesson(item.lessonId);
+	if (!lesson) return reject(item.id, 'unknown-lesson');
+	const question = lesson.questions.find((candidate) => candidate.id === item.questionId);
+	if (!question) return reject(item.id, 'unknown-question');
+	if (!(await assigned(lesson.id))) return reject(item.id, 'not-assigned');
+	const answer = parseAnswer(item.answer);
+	if (answer === null || !answerFits(question, answer, lesson.paragraphs)) {
+		return reject(item.id, 'invalid-answer');
+	}
+	const { correct, score } = grade(question, answer, lesson.paragraphs);
+
+	const inserted = await db
+		.insertInto('attempts')
+		.values({
+			id: item.id,
+			student_id: student.id,
+			lesson_id: lesson.id,
+			lesson_version: lesson.version,
+			question_id: question.id,
+			answer: JSON.stringify(answer),
+			correct: correct ? 1 : 0,
+			score,
+			answered_at: new Date(item.answeredAt).toISOString(),
+			received_at: receivedAt,
+			batch_index: batchIndex
+		})
+		.onConflict((conflict) => conflict.column('id').doNothing())
+		.executeTakeFirst();
+	if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1) {
+		return { id: item.id, status: 'stored', correct, score };
+	}
+	// Another request stored this id between our look-up and our insert; on PostgreSQL the insert
+	// waited for that request to commit, so the row is visible now.
+	const winner = await stored().executeTakeFirst();
+	return winner ? replay(item, student.id, winner) : reject(item.id, 'id-conflict');
+}
+
+/**
+ * Stores a batch of a student's answers, each exactly once, and tells per item what happened.
+ *
+ * @param studentToken the device's secret token
+ * @param batch `{ attempts: [{ id, lessonId, questionId, answer, answeredAt }] }`, at most 200
+ *   items; `id` a UUID made on the device, `answeredAt` the device's clock (kept for reference
+ *   only; lateness uses the server's clock)
+ * @returns one result per item, in the batch's order
+ * @throws UnauthorizedError `invalid-token`; ValidationError `invalid-batch` when the batch as a
+ *   whole is malformed or too large
+ */
+export async function syncAttempts(
+	db: Db,
+	studentToken: unknown,
+	batch: unknown,
+	now: Date = new Date()
+): Promise<{ results: SyncResult[] }> {
+	const student = await studentFromToken(db, studentToken);
+	if (!student) throw new UnauthorizedError('invalid-token', 'Unknown student token.');
+	const parsed = v.safeParse(Batch, batch);
+	if (!parsed.success) {
+		throw new ValidationError(
+			'invalid-batch',
+			parsed.issues[0]?.message ?? 'Expected { attempts: [...] }.'
+		);
+	}
+	const receivedAt = now.toISOString();
+	const items = parsed.output.attempts.map((raw, index) => {
+		const item = v.safeParse(Item, raw);
+		return { index, raw, item: item.success ? item.output : null };
+	});
+	// Inserting in id order means two overlapping batches lock rows in the same order, so
+	// PostgreSQL never has to break a deadlock between them. Sorting is stable: of two items with
+	// one id, the first in the batch is the one stored.
+	const order = [...items].sort((a, b) => {
+		const left = a.item?.id ?? '';
+		const right = b.item?.id ?? '';
+		return left < right ? -1 : left > right ? 1 : 0;
+	});
+	const results: SyncResult[] = new Array<SyncResult>(items.length);
+	await db.transaction().execute(async (trx) => {
+		const assignedCache = new Map<string, Promise<boolean>>();
+		const assigned = (lessonId: string) => {
+			let known = assignedCache.get(lessonId);
+			if (!known) {
+				known = trx
+					.selectFrom('assignments')
+					.select('lesson_id')
+					.where('class_id', '=', student.classId)
+					.where('lesson_id', '=', lessonId)
+					.executeTakeFirst()
+					.then((row) => row !== undefined);
+				assignedCache.set(lessonId, known);
+			}
+			return known;
+		};
+		for (const { index, raw, item } of order) {
+			if (item === null) {
+				const id = (raw as { id?: unknown } | null)?.id;
+				results[index] = reject(typeof id === 'string' ? id.slice(0, 64) : '', 'invalid');
+				continue;
+			}
+			const result = await syncItem(trx, student, item, assigned, receivedAt, index);
+			// Ids are compared lower-cased; the device gets its own spelling back to match on.
+			results[index] = { ...result, id: (raw as { id: string }).id };
+		}
+		await trx
+			.updateTable('students')
+			.set({ last_seen_at: receivedAt })
+			.where('id', '=', student.id)
+			.execute();
+	});
+	return { results };
+}
