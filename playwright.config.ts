@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './tests/e2e/browser';
 
-const PORT = 4173;
+// E2E_PORT lets two suites run side by side on one machine.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 const CI = !!process.env.CI;
 /** A fresh embedded database for every run of the suite. */
 const DATA_DIR = mkdtempSync(join(tmpdir(), 'qiraa-e2e-'));
