@@ -15,7 +15,7 @@ import {
 	type Lesson,
 	type LessonProblem
 } from '../src/lib/lesson/index';
-import { ID_PATTERN } from '../src/lib/lesson/schema';
+import { ID_PATTERN } from '../src/lib/lesson/constants';
 
 const LESSONS_DIR = 'lessons';
 const USAGE = `usage:

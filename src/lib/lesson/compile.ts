@@ -16,7 +16,8 @@ import { normaliseFile, splitParagraphs, type ArticleParagraph } from './article
 import { contentHash } from './hash';
 import { parseYaml, type DataPath } from './parse';
 import type { LessonProblem } from './problem';
-import { GAP, ID_PATTERN, LessonFile, TODO, type Question } from './schema';
+import { GAP, ID_PATTERN, TODO } from './constants';
+import { LessonFile, type Question } from './schema';
 import type { Lesson, TermSpan } from './types';
 
 /** The two files of one lesson folder, as text, with the paths to name in problems. */

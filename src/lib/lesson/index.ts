@@ -1,7 +1,7 @@
 export { compileLesson, MAX_FILE_BYTES, type CompileResult, type LessonSource } from './compile';
 export { splitParagraphs, normaliseFile } from './article';
 export { formatProblem, LessonError, type LessonProblem } from './problem';
-export { GAP, QUESTION_TYPES, SKILLS, TODO } from './schema';
+export { GAP, ID_PATTERN, QUESTION_TYPES, SKILLS, TODO } from './constants';
 export {
 	summarise,
 	type CompiledQuestion,

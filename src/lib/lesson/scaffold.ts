@@ -5,7 +5,7 @@
  */
 import { stringify } from 'yaml';
 import { splitParagraphs } from './article';
-import { TODO } from './schema';
+import { TODO } from './constants';
 
 export interface FrontMatter {
 	/** Lines before the article that are neither headline nor date (banner, blurb, image name). */

@@ -4,37 +4,7 @@
  * error, because a misspelt key would otherwise be silently ignored.
  */
 import * as v from 'valibot';
-
-export const SKILLS = [
-	'main-idea',
-	'detail',
-	'vocabulary',
-	'inference',
-	'sequence',
-	'fact-opinion',
-	'purpose',
-	'reference'
-] as const;
-
-export const QUESTION_TYPES = [
-	'choice',
-	'multi',
-	'truefalse',
-	'short',
-	'order',
-	'match',
-	'cloze',
-	'evidence'
-] as const;
-
-export const GENRES = ['opinion', 'news', 'feature', 'interview', 'report'] as const;
-
-export const LEVELS = ['A2', 'B1', 'B2', 'C1', 'C2'] as const;
-
-/** Marks an unfinished part of a scaffolded lesson; a lesson that still holds one does not compile. */
-export const TODO = 'TODO';
-
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { GENRES, ID_PATTERN, LEVELS, SKILLS } from './constants';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
@@ -120,9 +90,6 @@ const MatchQuestion = v.strictObject({
 		v.minLength(3, 'needs at least 3 pairs')
 	)
 });
-
-/** The gap marker inside a cloze text. */
-export const GAP = '___';
 
 const ClozeQuestion = v.strictObject({
 	...base,

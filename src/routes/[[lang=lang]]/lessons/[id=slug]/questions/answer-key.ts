@@ -1,5 +1,5 @@
 import type { CompiledQuestion } from '$lib/lesson';
-import { GAP } from '$lib/lesson';
+import { GAP } from '$lib/lesson/constants';
 
 /**
  * The right answer as lines of text in one language, shown once a student has used their tries.
