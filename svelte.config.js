@@ -7,6 +7,8 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter(),
+		// src/lib/client/sw.ts registers it through workbox-window, which also offers updates.
+		serviceWorker: { register: false },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
 	}
 };

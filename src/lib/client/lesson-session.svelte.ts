@@ -7,6 +7,7 @@ import { grade, scoreLesson, type Answer, type Grade } from '$lib/quiz';
 import type { LessonProgress, QuestionRecord } from './device-db';
 import { newId } from './ids';
 import { loadProgress, resetProgress, saveAnswer, timestamp } from './progress';
+import { requestPersistence, storageError } from './storage';
 
 /** Tries before the answer is shown. */
 export const MAX_TRIES = 2;
@@ -15,8 +16,6 @@ export class LessonSession {
 	readonly lesson: Lesson;
 	#records = $state<Record<string, QuestionRecord>>({});
 	#loaded = $state(false);
-	/** Why the last save failed, for the page to show; empty when it worked. */
-	saveError = $state('');
 	/** The question whose evidence the passage shows. */
 	shown = $state<string | undefined>();
 
@@ -37,7 +36,7 @@ export class LessonSession {
 			const progress = await loadProgress(this.lesson.id);
 			this.#records = progress?.questions ?? {};
 		} catch (error) {
-			this.saveError = (error as Error).message;
+			storageError.report(error);
 		}
 		this.#loaded = true;
 	}
@@ -99,10 +98,12 @@ export class LessonSession {
 				answer: $state.snapshot(answer) as Answer,
 				answeredAt: at
 			});
-			this.saveError = '';
+			storageError.clear();
+			// Asked once a student has work worth keeping; the browser remembers the answer.
+			if (previous === undefined) void requestPersistence();
 			this.#onsaved();
 		} catch (error) {
-			this.saveError = (error as Error).message || String(error);
+			storageError.report(error);
 		}
 		return result;
 	}

@@ -66,6 +66,7 @@ export class StudentState {
 			const outcome = await sendOutbox();
 			this.lastOutcome = outcome.status;
 			this.pending = outcome.remaining;
+			if (outcome.remaining > 0 && outcome.status !== 'no-identity') void askBackgroundSync();
 			if (this.identity && outcome.status !== 'offline') await this.#refreshHome();
 		} catch {
 			this.lastOutcome = 'failed';
@@ -106,6 +107,20 @@ export class StudentState {
 		await (await deviceDb()).put('meta', home, 'home');
 		this.home = home;
 	}
+}
+
+/** The tag under which the service worker sends the outbox when the browser sees a connection. */
+export const OUTBOX_SYNC_TAG = 'outbox';
+
+/**
+ * Asks the browser to wake the service worker when it is online again, even if Qiraa is closed.
+ * Only Chromium has Background Sync; elsewhere the next open or reconnect sends the answers.
+ */
+async function askBackgroundSync(): Promise<void> {
+	if (!('serviceWorker' in navigator)) return;
+	const registration = (await navigator.serviceWorker.getRegistration()) as
+		(ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }) | undefined;
+	await registration?.sync?.register(OUTBOX_SYNC_TAG).catch(() => undefined);
 }
 
 const KEY = Symbol('student');

@@ -1,0 +1,473 @@
+/**
+ * Offline first, against the production build: after one visit every lesson opens with no
+ * network in both interface languages; the app is installable; a new version waits for the
+ * student; and on an insecure origin (a teacher laptop over plain http) the app still works.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import type { Lesson } from '../../src/lib/lesson';
+import ar from '../../src/lib/i18n/locales/pwa.ar.json' with { type: 'json' };
+import en from '../../src/lib/i18n/locales/pwa.en.json' with { type: 'json' };
+import { CHROMIUM_ARGS, findChromium } from './browser';
+import { loadLessons, setReading } from './lessons';
+
+/** Bytes the precache may take over the network on the first visit (issue 5). */
+const BUDGET = 400 * 1024;
+
+async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}
+
+/** The lessons the page links to, each once. */
+async function lessonLinks(page: Page): Promise<string[]> {
+	const hrefs = await page
+		.getByRole('main')
+		.locator('a[href^="/lessons/"]')
+		.evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+	expect(hrefs.length).toBeGreaterThan(0);
+	return [...new Set(hrefs)];
+}
+
+/** The lessons the library lists. */
+async function lessonPaths(page: Page): Promise<string[]> {
+	await page.goto('/');
+	return lessonLinks(page);
+}
+
+/** The pages (not scripts, styles, fonts, data or icons) in the worker's precache. */
+async function precachedPages(page: Page): Promise<string[]> {
+	return page.evaluate(async () => {
+		const name = (await caches.keys()).find((key) => key.startsWith('qiraa-precache-'))!;
+		return (await (await caches.open(name)).keys())
+			.map((request) => new URL(request.url).pathname)
+			.filter((path) => !path.startsWith('/_app/') && !/\.\w+$/.test(path));
+	});
+}
+
+/** What must be on a lesson page: its title and its first Arabic paragraph. */
+async function lessonContent(page: Page): Promise<{ title: string; passage: string }> {
+	const title = (await page.getByRole('heading', { level: 1 }).innerText()).trim();
+	const passage = (await page.getByRole('main').locator('p[lang="ar"]').first().innerText()).trim();
+	expect(title).not.toBe('');
+	expect(passage.length).toBeGreaterThan(20);
+	return { title, passage };
+}
+
+/** Follows the library's link to a lesson, inside the app (SvelteKit fetches its data). */
+async function openFromLibrary(page: Page, path: string): Promise<void> {
+	await page.getByRole('main').locator(`a[href$="${path}"]`).first().click();
+	await expect(page).toHaveURL(new RegExp(`${path}$`));
+}
+
+async function expectLesson(page: Page, content: { title: string; passage: string }) {
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(content.title);
+	await expect(page.getByRole('main').locator('p[lang="ar"]').first()).toHaveText(content.passage);
+}
+
+/**
+ * Answers the lesson's first `count` choice questions right, reading Arabic, through the
+ * controls a student uses; returns the questions' ids.
+ */
+async function answerChoices(page: Page, lesson: Lesson, count: number): Promise<string[]> {
+	await setReading(page, 'ar', 'target');
+	const answered: string[] = [];
+	for (const question of lesson.questions) {
+		if (question.type !== 'choice' || answered.length === count) continue;
+		const box = page.locator(`article[data-question="${question.id}"]`);
+		const right = question.choices.find((choice) => choice.correct)!;
+		await box.getByRole('radio', { name: right.ar, exact: true }).check();
+		await box.locator('button.check').click();
+		await expect(box.locator('.verdict.good')).toBeVisible();
+		answered.push(question.id);
+	}
+	expect(answered).toHaveLength(count);
+	return answered;
+}
+
+async function expectAnswered(page: Page, ids: string[]): Promise<void> {
+	for (const id of ids) {
+		await expect(page.locator(`article[data-question="${id}"] .verdict.good`)).toBeVisible();
+	}
+}
+
+test.describe('after one visit', () => {
+	test('every lesson opens offline in both interface languages, and after a reload', async ({
+		page,
+		context
+	}) => {
+		const lessons = await lessonPaths(page);
+		await waitForServiceWorker(page);
+		const pages = lessons.flatMap((path) => [path, `/en${path}`]);
+		const online = new Map<string, { title: string; passage: string }>();
+		for (const path of pages) {
+			await page.goto(path);
+			online.set(path, await lessonContent(page));
+		}
+
+		await context.setOffline(true);
+		const offline = await context.newPage();
+
+		const home = await offline.goto('/');
+		expect(home?.fromServiceWorker()).toBe(true);
+		await expect(offline.getByRole('status').getByText(ar.pwa.offline)).toBeVisible();
+		expect(await lessonLinks(offline)).toEqual(lessons);
+
+		for (const path of pages) {
+			const response = await offline.goto(path);
+			expect(response?.fromServiceWorker(), path).toBe(true);
+			await expect(offline.locator('html')).toHaveAttribute(
+				'lang',
+				path.startsWith('/en') ? 'en' : 'ar'
+			);
+			await expectLesson(offline, online.get(path)!);
+			await offline.reload();
+			await expectLesson(offline, online.get(path)!);
+		}
+
+		// Every other page the worker keeps (the results pages, …) opens too.
+		for (const path of await precachedPages(offline)) {
+			const response = await offline.goto(path);
+			expect(response?.status(), path).toBe(200);
+			expect(response?.fromServiceWorker(), path).toBe(true);
+			await expect(offline.getByRole('heading', { level: 1 })).toBeVisible();
+		}
+
+		// Inside the app, SvelteKit fetches the lesson's __data.json: it is precached too.
+		await offline.goto('/en');
+		await expect(offline.getByRole('status').getByText(en.pwa.offline)).toBeVisible();
+		await openFromLibrary(offline, `/en${lessons[0]}`);
+		await expectLesson(offline, online.get(`/en${lessons[0]}`)!);
+	});
+
+	test('answers given offline stay on the device across reloads and wait to be sent', async ({
+		page,
+		context
+	}) => {
+		const lesson = loadLessons()[0]!;
+		await page.goto('/');
+		await waitForServiceWorker(page);
+		await context.setOffline(true);
+
+		const offline = await context.newPage();
+		await offline.goto(`/lessons/${lesson.id}`);
+		const answered = await answerChoices(offline, lesson, 2);
+		const status = offline.getByRole('status').getByText(ar.pwa.offline);
+		await expect(status).toContainText(ar.pwa.waiting_two);
+
+		await offline.reload();
+		await expectAnswered(offline, answered);
+		await offline.close();
+		const reopened = await context.newPage();
+		await reopened.goto(`/lessons/${lesson.id}`);
+		await expectAnswered(reopened, answered);
+		await expect(reopened.getByRole('status').getByText(ar.pwa.offline)).toContainText(
+			ar.pwa.waiting_two
+		);
+	});
+
+	test('a page never kept sends the student to the library in the same language', async ({
+		page,
+		context
+	}) => {
+		await page.goto('/');
+		await waitForServiceWorker(page);
+		await context.setOffline(true);
+		// Were the worker's own fetch not offline, these would be the server's 404 pages.
+		await page.goto('/en/no-such-page');
+		await expect(page).toHaveURL('/en');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await page.goto('/lessons/no-such-lesson');
+		await expect(page).toHaveURL('/');
+		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+	});
+
+	test('the precache holds the app, both languages of every lesson, fonts and icons, within budget', async ({
+		page,
+		context
+	}) => {
+		const lessons = await lessonPaths(page);
+		await waitForServiceWorker(page);
+
+		const stored = await page.evaluate(async () => {
+			const name = (await caches.keys()).find((key) => key.startsWith('qiraa-precache-'))!;
+			const cache = await caches.open(name);
+			let bytes = 0;
+			const paths: string[] = [];
+			for (const request of await cache.keys()) {
+				const url = new URL(request.url);
+				paths.push(url.pathname);
+				bytes += (await (await cache.match(request))!.arrayBuffer()).byteLength;
+			}
+			return { paths, bytes };
+		});
+		const pages = lessons.flatMap((path) => [path, `/en${path}`]);
+		for (const path of pages) expect(stored.paths).toContain(path);
+		for (const path of ['/', '/en', '/manifest.webmanifest', '/icons/icon-192.png']) {
+			expect(stored.paths).toContain(path);
+		}
+		expect(stored.paths.filter((path) => path.endsWith('.woff2')).length).toBeGreaterThan(0);
+		expect(stored.paths.filter((path) => /\.(?:woff|ttf|otf)$/.test(path))).toEqual([]);
+		expect(stored.paths).not.toContain('/robots.txt');
+		expect(stored.paths.some((path) => path.startsWith('/api'))).toBe(false);
+
+		// What the first visit costs over the network: the worker's own fetches, compressed.
+		const [worker] = context.serviceWorkers();
+		const transferred = await worker!.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0)
+		);
+		test.info().annotations.push({
+			type: 'precache',
+			description: `${stored.paths.length} files, ${Math.round(transferred / 1024)} KB transferred, ${Math.round(stored.bytes / 1024)} KB stored`
+		});
+		expect(transferred).toBeGreaterThan(0);
+		expect(transferred).toBeLessThanOrEqual(BUDGET);
+
+		// Each page's data, as SvelteKit asks for it, comes from the precache (often from a file it
+		// shares with the same lesson's other pages).
+		const kept = await precachedPages(page);
+		await context.setOffline(true);
+		for (const path of kept) {
+			const data = await page.evaluate(
+				async (url) => {
+					const response = await fetch(url);
+					return { ok: response.ok, type: ((await response.json()) as { type?: string }).type };
+				},
+				`${path.replace(/\/$/, '')}/__data.json?x-sveltekit-invalidated=01`
+			);
+			expect(data, path).toEqual({ ok: true, type: 'data' });
+		}
+	});
+
+	test('the API is never cached', async ({ page, context }) => {
+		await page.goto('/');
+		await waitForServiceWorker(page);
+		await page.evaluate(() => fetch('/api/anything').then((response) => response.status));
+		const apiKeys = await page.evaluate(async () => {
+			const found: string[] = [];
+			for (const name of await caches.keys()) {
+				for (const request of await (await caches.open(name)).keys()) {
+					if (new URL(request.url).pathname.startsWith('/api')) found.push(request.url);
+				}
+			}
+			return found;
+		});
+		expect(apiKeys).toEqual([]);
+		await context.setOffline(true);
+		const result = await page.evaluate(() =>
+			fetch('/api/anything').then(
+				() => 'answered',
+				() => 'failed'
+			)
+		);
+		expect(result).toBe('failed');
+	});
+});
+
+test('Chromium finds the app installable', async ({ baseURL }) => {
+	// A persistent profile: Chromium never offers to install from an incognito one, which is
+	// what an ordinary Playwright context is.
+	const profile = mkdtempSync(join(tmpdir(), 'qiraa-profile-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: findChromium(),
+		args: CHROMIUM_ARGS,
+		baseURL
+	});
+	try {
+		const page = context.pages()[0] ?? (await context.newPage());
+		for (const path of ['/', '/en/lessons/basra-council-us-forces']) {
+			await page.goto(path);
+			await waitForServiceWorker(page);
+			const cdp = await context.newCDPSession(page);
+			const manifest = await cdp.send('Page.getAppManifest');
+			expect(manifest.url).toMatch(/\/manifest\.webmanifest$/);
+			expect(manifest.errors).toEqual([]);
+			const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+			expect(installabilityErrors).toEqual([]);
+		}
+	} finally {
+		await context.close();
+		rmSync(profile, { recursive: true, force: true });
+	}
+});
+
+test('on an insecure origin the app works online, without a worker, and says why', async () => {
+	const browser = await chromium.launch({
+		executablePath: findChromium(),
+		args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP classroom.test 127.0.0.1']
+	});
+	try {
+		const page = await browser.newPage();
+		await page.goto('http://classroom.test:4173/');
+		expect(
+			await page.evaluate(() => ({
+				secure: window.isSecureContext,
+				serviceWorker: 'serviceWorker' in navigator,
+				randomUUID: typeof crypto.randomUUID
+			}))
+		).toEqual({ secure: false, serviceWorker: false, randomUUID: 'undefined' });
+		await expect(page.getByRole('status').getByText(ar.pwa.insecure)).toBeVisible();
+
+		const lessons = await lessonLinks(page);
+		for (const path of lessons) {
+			await page.goto('http://classroom.test:4173/');
+			await openFromLibrary(page, path);
+			await lessonContent(page);
+			await page.goto(`http://classroom.test:4173/en${path}`);
+			await lessonContent(page);
+			await expect(page.getByRole('status').getByText(en.pwa.insecure)).toBeVisible();
+		}
+		// Answers are kept on the device (IndexedDB needs no secure context) under ids made
+		// without crypto.randomUUID: a failed save would show instead of the verdicts.
+		const lesson = loadLessons()[0]!;
+		await page.goto(`http://classroom.test:4173/lessons/${lesson.id}`);
+		const answered = await answerChoices(page, lesson, 2);
+		await page.reload();
+		await expectAnswered(page, answered);
+		await expect(page.getByRole('alert').filter({ hasText: /\S/ })).toHaveCount(0);
+	} finally {
+		await browser.close();
+	}
+});
+
+/**
+ * Two production builds of this working tree (each gets its own `version`), served in turn on
+ * one origin: a deploy while a student has a lesson open.
+ */
+test.describe('a new version', () => {
+	const PORT = 4174;
+	const origin = `http://localhost:${PORT}`;
+	let dir: string;
+	let app: string;
+	let server: ChildProcess | undefined;
+
+	test.describe.configure({ timeout: 300_000 });
+
+	test.beforeAll(() => {
+		dir = mkdtempSync(join(tmpdir(), 'qiraa-deploy-'));
+		app = join(dir, 'app');
+		for (const entry of [
+			'src',
+			'lessons',
+			'static',
+			'package.json',
+			'svelte.config.js',
+			'vite.config.ts',
+			'tsconfig.json'
+		]) {
+			cpSync(entry, join(app, entry), { recursive: true });
+		}
+		symlinkSync(join(process.cwd(), 'node_modules'), join(app, 'node_modules'), 'dir');
+		for (const name of ['old', 'new']) {
+			const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+				cwd: app,
+				encoding: 'utf8'
+			});
+			if (result.status !== 0) throw new Error(`build failed:\n${result.stdout}${result.stderr}`);
+			// Beside node_modules, where the server finds its dependencies.
+			renameSync(join(app, 'build'), join(app, `build-${name}`));
+		}
+	});
+
+	test.afterAll(async () => {
+		await stop(server);
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	async function serve(build: 'old' | 'new'): Promise<void> {
+		await stop(server);
+		let output = '';
+		server = spawn(process.execPath, [join(app, `build-${build}`)], {
+			env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data') },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		server.stdout?.on('data', (chunk) => (output += chunk));
+		server.stderr?.on('data', (chunk) => (output += chunk));
+		for (let tries = 0; tries < 100; tries++) {
+			const up = await fetch(`${origin}/healthz`).then(
+				(response) => response.ok,
+				() => false
+			);
+			if (up) return;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`the ${build} build did not start on port ${PORT}:\n${output}`);
+	}
+
+	async function stop(child: ChildProcess | undefined): Promise<void> {
+		if (!child || child.exitCode !== null) return;
+		const exited = new Promise((resolve) => child.once('exit', resolve));
+		child.kill();
+		await exited;
+	}
+
+	/** The app's scripts this page runs, and whether the server now has each of them. */
+	async function scriptsMissingOnServer(page: Page): Promise<string[]> {
+		const scripts = await page.evaluate(() =>
+			performance
+				.getEntriesByType('resource')
+				.map((entry) => new URL(entry.name).pathname)
+				.filter((path) => path.startsWith('/_app/immutable/') && path.endsWith('.js'))
+		);
+		const missing: string[] = [];
+		for (const path of scripts) {
+			if ((await page.request.get(`${origin}${path}`)).status() === 404) missing.push(path);
+		}
+		return missing;
+	}
+
+	test('waits for the student while a lesson is open, then takes over on reload', async ({
+		page
+	}) => {
+		const failures: string[] = [];
+		page.on('requestfailed', (request) => failures.push(`${request.url()} failed`));
+		page.on('response', (response) => {
+			if (response.status() >= 400) failures.push(`${response.url()} ${response.status()}`);
+		});
+
+		await serve('old');
+		await page.goto(`${origin}/`);
+		const lessons = await lessonLinks(page);
+		await waitForServiceWorker(page);
+		await openFromLibrary(page, lessons[0]!);
+		const content = await lessonContent(page);
+		await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+
+		await serve('new');
+		await page.evaluate(async () => {
+			const registration = await navigator.serviceWorker.getRegistration();
+			await registration!.update();
+		});
+		const reload = page.getByRole('button', { name: ar.pwa.update.reload });
+		await expect(reload).toBeVisible({ timeout: 30_000 });
+		expect(
+			await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)
+		).toBe(true);
+
+		// The old version's files are gone from the server, yet the open app keeps going: back to
+		// the library and into another lesson, from the old version's precache.
+		expect((await scriptsMissingOnServer(page)).length).toBeGreaterThan(0);
+		// Time for an eager worker or page to reload by itself, which it must not.
+		await page.waitForTimeout(1_000);
+		await page.goBack();
+		await expect(page).toHaveURL(`${origin}/`);
+		await openFromLibrary(page, lessons.at(-1)!);
+		await lessonContent(page);
+		await page.goBack();
+		await openFromLibrary(page, lessons[0]!);
+		await expectLesson(page, content);
+		expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+
+		await reload.click();
+		await page.waitForFunction(() => !('sameDocument' in window));
+		await expectLesson(page, content);
+		await expect(reload).toBeHidden();
+		expect(await scriptsMissingOnServer(page)).toEqual([]);
+		expect(failures).toEqual([]);
+	});
+});
