@@ -3,7 +3,7 @@
  * how long it takes from spawn to its first healthy answer, and how much memory it holds.
  * Loopback only: it listens on 127.0.0.1 on a free port.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -53,6 +53,26 @@ export function residentMemory(pid: number): { rssMb: number; peakMb: number } |
 	}
 }
 
+let ticksPerSecond: number | undefined;
+
+/**
+ * The CPU time (user + system) a process has used so far, in milliseconds, from /proc (Linux);
+ * null where there is none. Unlike wall time, it hardly changes when other work shares the
+ * machine, so it compares runs made at different times.
+ */
+export function cpuTimeMs(pid: number): number | null {
+	try {
+		// The command name (field 2) may hold spaces; the fields after its closing parenthesis don't.
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		ticksPerSecond ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' })) || 100;
+		// utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+		return ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000;
+	} catch {
+		return null;
+	}
+}
+
 function exited(child: ChildProcess): Promise<void> {
 	if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
 	return new Promise((resolve) => child.once('exit', () => resolve()));
@@ -73,7 +93,9 @@ export async function startServer(
 	const origin = `http://127.0.0.1:${port}`;
 	let output = '';
 	const started = performance.now();
-	const child = spawn(process.execPath, [buildDir], {
+	// BENCH_NODE_ARGS passes flags to the server's Node, e.g. `--cpu-prof` to profile it under load.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+	const child = spawn(process.execPath, [...nodeArgs, buildDir], {
 		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

@@ -18,7 +18,7 @@ import { openDatabase, type OpenDatabase } from '../../src/lib/server/db/connect
 import { makeBatch, randomSource } from './answers';
 import { figure, type Figure } from './figures';
 import { closedLoop, openLoop, type LoadOptions, type LoadResult } from './load';
-import { residentMemory, startServer, type RunningServer } from './server';
+import { cpuTimeMs, residentMemory, startServer, type RunningServer } from './server';
 import { median, round } from './stats';
 
 export const STUDENTS = 40;
@@ -36,6 +36,8 @@ export interface SyncEngineResult {
 	engine: 'sqlite' | 'postgres';
 	coldStartMs: number[];
 	saturation: LoadResult;
+	/** The server's CPU time per 1,000 answers stored, flat out; null without /proc. */
+	cpuMsPer1000: number | null;
 	target: LoadResult & { offeredAnswersPerSecond: number };
 	rssMb: number | null;
 	peakRssMb: number | null;
@@ -146,7 +148,13 @@ async function measure(
 		progress(`sync ${engine}: warming up`);
 		await closedLoop(send, base);
 		progress(`sync ${engine}: as fast as it goes, ${SATURATION_MS / 1000} s`);
+		const cpuBefore = cpuTimeMs(server.pid);
 		const saturation = await closedLoop(send, { ...base, durationMs: SATURATION_MS });
+		const cpuAfter = cpuTimeMs(server.pid);
+		const cpuMsPer1000 =
+			cpuBefore === null || cpuAfter === null || saturation.answers === 0
+				? null
+				: ((cpuAfter - cpuBefore) / saturation.answers) * 1000;
 		progress(`sync ${engine}: ${TARGET_ANSWERS_PER_SECOND} answers/s, ${TARGET_MS / 1000} s`);
 		const target = await openLoop(send, {
 			...base,
@@ -158,6 +166,7 @@ async function measure(
 			engine,
 			coldStartMs,
 			saturation,
+			cpuMsPer1000,
 			target: { ...target, offeredAnswersPerSecond: TARGET_ANSWERS_PER_SECOND },
 			rssMb: memory?.rssMb ?? null,
 			peakRssMb: memory?.peakMb ?? null
@@ -230,6 +239,12 @@ export function syncFigures(result: SyncEngineResult): Figure[] {
 			'per-s',
 			budgeted ? 'syncThroughput' : undefined,
 			failures > 0 ? `${failures} batches not fully stored` : undefined
+		),
+		figure(
+			'sync',
+			`${name} · server CPU per 1,000 answers`,
+			result.cpuMsPer1000 === null ? null : round(result.cpuMsPer1000, 1),
+			'ms'
 		),
 		figure('sync', `${name} · p50 latency flat out`, round(saturation.p50Ms, 1), 'ms'),
 		figure('sync', `${name} · p99 latency flat out`, round(saturation.p99Ms, 1), 'ms'),
