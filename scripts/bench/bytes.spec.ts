@@ -27,6 +27,8 @@ const LESSON_HTML = `<!doctype html><html><head>
 <link rel="modulepreload" href="../_app/immutable/chunks/a.js">
 <link href="../_app/immutable/assets/page.css" rel="stylesheet">
 <link rel="icon" href="../favicon.svg">
+<link href="../_app/immutable/assets/inlined.css" rel="stylesheet" disabled media="(max-width: 0)">
+<style>@font-face{src:url(/_app/immutable/assets/sans.woff2)}</style>
 </head><body><script>Promise.all([import("../_app/immutable/entry/start.js"), import("../_app/immutable/entry/app.js")])</script></body></html>`;
 
 beforeEach(() => {
@@ -39,6 +41,7 @@ beforeEach(() => {
 		"@font-face{src:url(./naskh.woff2) format('woff2')}body{color:red}"
 	);
 	put('build/client/_app/immutable/assets/naskh.woff2', FONT);
+	put('build/client/_app/immutable/assets/sans.woff2', FONT);
 	put('build/client/_app/immutable/assets/naskh.woff2.gz', 'ignored');
 	put('build/client/favicon.svg', '<svg/>');
 	put('build/prerendered/index.html', '<html>home</html>');
@@ -96,12 +99,13 @@ describe('pageBytes', () => {
 	it('adds up the HTML, modules, stylesheets and fonts, with gzip for text only', () => {
 		const bytes = pageBytes(join(root, 'build'), '/lessons/x');
 		expect(bytes.js.map((asset) => asset.path)).toHaveLength(3);
-		expect(bytes.fonts).toHaveLength(1);
-		expect(bytes.totals.fonts).toEqual({ files: 1, raw: 1000, transfer: 1000 });
+		// One from the stylesheet, one from the inlined <style>.
+		expect(bytes.fonts).toHaveLength(2);
+		expect(bytes.totals.fonts).toEqual({ files: 2, raw: 2000, transfer: 2000 });
 		const app = bytes.js.find((asset) => asset.path.endsWith('app.js'))!;
 		expect(app.transfer).toBe(gzipSync('export const app = 2;'.repeat(50), { level: 9 }).length);
 		expect(app.transfer).toBeLessThan(app.raw);
-		expect(bytes.totals.all.files).toBe(1 + 3 + 1 + 1);
+		expect(bytes.totals.all.files).toBe(1 + 3 + 1 + 2);
 	});
 
 	it('is the same every time for the same build', () => {

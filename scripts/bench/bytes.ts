@@ -111,7 +111,8 @@ export function pageLinks(html: string, pagePath: string): { js: string[]; css: 
 		const href = value(attribute(tag, 'href'));
 		if (href === undefined) continue;
 		if (rel.includes('modulepreload')) js.add(resolve(href));
-		else if (rel.includes('stylesheet')) css.add(resolve(href));
+		// SvelteKit leaves a disabled link beside CSS it inlined; the browser does not fetch it.
+		else if (rel.includes('stylesheet') && !/\sdisabled\b/i.test(tag)) css.add(resolve(href));
 	}
 	for (const [, href] of html.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) {
 		js.add(resolve(href!));
@@ -130,6 +131,11 @@ export function cssFonts(css: string, cssPath: string): string[] {
 	return [...fonts];
 }
 
+/** The text of a page's `<style>` elements (CSS the build inlined). */
+export function inlineStyles(html: string): string[] {
+	return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((match) => match[1]!);
+}
+
 export interface PageBytes {
 	page: string;
 	html: Asset;
@@ -146,7 +152,8 @@ export interface PageBytes {
 export function pageBytes(buildDir: string, pagePath: string): PageBytes {
 	const htmlFile = pageFile(buildDir, pagePath);
 	const html = assetOf(pagePath, htmlFile);
-	const links = pageLinks(readFileSync(htmlFile, 'utf8'), pagePath);
+	const text = readFileSync(htmlFile, 'utf8');
+	const links = pageLinks(text, pagePath);
 	const load = (path: string) => {
 		const file = fileForPath(buildDir, path);
 		if (file === null) throw new Error(`${pagePath} links to ${path}, which is not in the build`);
@@ -154,9 +161,10 @@ export function pageBytes(buildDir: string, pagePath: string): PageBytes {
 	};
 	const js = links.js.map(load);
 	const css = links.css.map(load);
-	const fontPaths = new Set(
-		css.flatMap((sheet) => cssFonts(readFileSync(sheet.file, 'utf8'), sheet.path))
-	);
+	const fontPaths = new Set([
+		...css.flatMap((sheet) => cssFonts(readFileSync(sheet.file, 'utf8'), sheet.path)),
+		...inlineStyles(text).flatMap((style) => cssFonts(style, pagePath))
+	]);
 	const fonts = [...fontPaths].map(load);
 	return {
 		page: pagePath,
