@@ -134,6 +134,10 @@ async function measure(
 	progress(`sync ${engine}: starting the server`);
 	const server: RunningServer = await startServer(buildDir, env);
 	coldStartMs.push(server.coldStartMs);
+	if (server.db !== engine) {
+		await server.stop();
+		throw new Error(`The server for the ${engine} run reports ${server.db} in /healthz`);
+	}
 	try {
 		progress(`sync ${engine}: ${STUDENTS} students join`);
 		const tokens = await joinStudents(server.origin, code);
@@ -186,7 +190,9 @@ async function benchSqlite(buildDir: string, lessons: readonly Lesson[], progres
 		} finally {
 			await database.close();
 		}
-		return await measure('sqlite', buildDir, { DATA_DIR: dataDir }, lessons, code, progress);
+		// Empty, not unset: the server would otherwise inherit the bench's own DATABASE_URL.
+		const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
+		return await measure('sqlite', buildDir, env, lessons, code, progress);
 	} finally {
 		rmSync(dataDir, { recursive: true, force: true });
 	}
