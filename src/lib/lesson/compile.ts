@@ -7,6 +7,7 @@ import {
 	findControlCharacter,
 	findQuote,
 	findTerm,
+	findTerms,
 	normalise,
 	readability,
 	splitSentences,
@@ -331,7 +332,7 @@ function build(file: LessonFile, article: ArticleParagraph[]): Lesson {
 function glossarySpans(text: string, glossary: LessonFile['glossary']): TermSpan[] {
 	const found: TermSpan[] = [];
 	glossary.forEach((entry, index) => {
-		for (const span of allOccurrences(text, entry.ar)) found.push({ ...span, entry: index });
+		for (const span of findTerms(text, entry.ar)) found.push({ ...span, entry: index });
 	});
 	found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
 	const kept: TermSpan[] = [];
@@ -344,17 +345,6 @@ function glossarySpans(text: string, glossary: LessonFile['glossary']): TermSpan
 		kept.push(span);
 	}
 	return kept;
-}
-
-function allOccurrences(text: string, term: string): Span[] {
-	const spans: Span[] = [];
-	let from = 0;
-	for (;;) {
-		const span = findTerm(text.slice(from), term);
-		if (!span) return spans;
-		spans.push({ start: span.start + from, end: span.end + from });
-		from += span.end;
-	}
 }
 
 type Issue = v.InferIssue<typeof LessonFile>;

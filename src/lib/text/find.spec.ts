@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AEGIS_REPORT, BASRA_COLUMN } from './articles.fixture';
-import { findQuote, findTerm, matchesTerm, type Span } from './find';
+import { findQuote, findTerm, findTerms, matchesTerm, type Span } from './find';
 
 const [, VOTE = '', STATEMENT = '', AIRPORT = '', SECURITY_PLAN = '', CONCLUSION = ''] =
 	BASRA_COLUMN;
@@ -78,6 +78,34 @@ describe('findQuote', () => {
 		['a quote longer than the passage', 'البصرة', 'مطار البصرة الدولي']
 	])('returns null for %s', (_, passage, quote) => {
 		expect(findQuote(passage, quote)).toBeNull();
+	});
+});
+
+describe('findTerms', () => {
+	it('finds every occurrence in order, each as findTerm finds it in the rest of the passage', () => {
+		const passage = 'الاتفاقية الأمنية ثم والاتفاقية الامنية، وبعدها الاتفاقيه الأمنيه.';
+		const spans = findTerms(passage, 'اتفاقية أمنية');
+		expect(spans.map((span) => passage.slice(span.start, span.end))).toEqual([
+			'الاتفاقية الأمنية',
+			'والاتفاقية الامنية',
+			'الاتفاقيه الأمنيه'
+		]);
+		let from = 0;
+		for (const span of spans) {
+			const next = findTerm(passage.slice(from), 'اتفاقية أمنية')!;
+			expect({ start: next.start + from, end: next.end + from }).toEqual(span);
+			from = span.end;
+		}
+	});
+
+	it('lets an exact occurrence come before an earlier one that needs an edit, then goes on', () => {
+		const passage = 'المليشيات ثم الميليشيات';
+		expect(findTerms(passage, 'الميليشيات')).toEqual([{ start: 13, end: 23 }]);
+	});
+
+	it('finds nothing for an empty term or a term not in the passage', () => {
+		expect(findTerms(VOTE, '')).toEqual([]);
+		expect(findTerms('قام بفرار', 'قرار')).toEqual([]);
 	});
 });
 

@@ -8,6 +8,7 @@ describe('$lib/text', () => {
 			'findControlCharacter',
 			'findQuote',
 			'findTerm',
+			'findTerms',
 			'matchesTerm',
 			'normalise',
 			'readability',

@@ -1,6 +1,6 @@
 export { BIDI_CONTROLS, findControlCharacter, normalise } from './normalise';
 export { stems, tokenise, type Token } from './tokenise';
-export { findQuote, findTerm, matchesTerm, type Span } from './find';
+export { findQuote, findTerm, findTerms, matchesTerm, type Span } from './find';
 export { splitSentences } from './sentences';
 export { readability, type Readability } from './readability';
 export { segments, type Segment } from './segments';

@@ -92,9 +92,20 @@ export function normalise(text: string, options: { lenient?: boolean } = {}): st
  */
 export function findControlCharacter(text: string): number {
 	for (let index = 0; index < text.length; index++) {
-		if (isControlCode(text.charCodeAt(index)) || BIDI_CONTROLS.test(text.charAt(index))) {
-			return index;
-		}
+		const code = text.charCodeAt(index);
+		if (isControlCode(code) || isBidiControl(code)) return index;
 	}
 	return -1;
+}
+
+// BIDI_CONTROLS as code ranges: the compiler checks every character of every lesson file, and a
+// regular expression per character made that the slowest part of a compile.
+function isBidiControl(code: number): boolean {
+	return (
+		code === 0x061c ||
+		(code >= 0x200b && code <= 0x200f) ||
+		(code >= 0x202a && code <= 0x202e) ||
+		(code >= 0x2066 && code <= 0x2069) ||
+		code === 0xfeff
+	);
 }

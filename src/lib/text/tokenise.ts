@@ -62,10 +62,26 @@ export function tokenise(text: string): Token[] {
 	for (const { segment, index, isWordLike } of wordSegmenter().segment(text)) {
 		if (!isWordLike) continue;
 		for (const piece of splitAtPunctuation(segment, index)) {
-			if (normalise(piece.text) !== '') tokens.push(piece);
+			if (isWord(piece.text)) tokens.push(piece);
 		}
 	}
 	return tokens;
+}
+
+// Whether a piece normalises to anything, remembered per piece: an article repeats its words, and
+// normalising every occurrence again was most of the lesson compiler's tokenising time. Bounded by
+// starting over when full.
+const WORD_CACHE_LIMIT = 8192;
+const words = new Map<string, boolean>();
+
+function isWord(piece: string): boolean {
+	let word = words.get(piece);
+	if (word === undefined) {
+		if (words.size >= WORD_CACHE_LIMIT) words.clear();
+		word = normalise(piece) !== '';
+		words.set(piece, word);
+	}
+	return word;
 }
 
 const CONJUNCTIONS = ['و', 'ف'];

@@ -1,0 +1,166 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+	cssFonts,
+	fileForPath,
+	pageBytes,
+	pageLinks,
+	precache,
+	serviceWorkerPaths,
+	sveltekitLists
+} from './bytes';
+
+let root: string;
+
+function put(path: string, content: string | Buffer) {
+	const file = join(root, path);
+	mkdirSync(dirname(file), { recursive: true });
+	writeFileSync(file, content);
+}
+
+const FONT = Buffer.alloc(1000, 7);
+const LESSON_HTML = `<!doctype html><html><head>
+<link href="../_app/immutable/entry/start.js" rel="modulepreload">
+<link rel="modulepreload" href="../_app/immutable/chunks/a.js">
+<link href="../_app/immutable/assets/page.css" rel="stylesheet">
+<link rel="icon" href="../favicon.svg">
+<link href="../_app/immutable/assets/inlined.css" rel="stylesheet" disabled media="(max-width: 0)">
+<style>@font-face{src:url(/_app/immutable/assets/sans.woff2)}</style>
+</head><body><script>Promise.all([import("../_app/immutable/entry/start.js"), import("../_app/immutable/entry/app.js")])</script></body></html>`;
+
+beforeEach(() => {
+	root = mkdtempSync(join(tmpdir(), 'qiraa-bytes-'));
+	put('build/client/_app/immutable/entry/start.js', 'export const start = 1;');
+	put('build/client/_app/immutable/entry/app.js', 'export const app = 2;'.repeat(50));
+	put('build/client/_app/immutable/chunks/a.js', 'export const a = 3;');
+	put(
+		'build/client/_app/immutable/assets/page.css',
+		"@font-face{src:url(./naskh.woff2) format('woff2')}body{color:red}"
+	);
+	put('build/client/_app/immutable/assets/naskh.woff2', FONT);
+	put('build/client/_app/immutable/assets/sans.woff2', FONT);
+	put('build/client/_app/immutable/assets/naskh.woff2.gz', 'ignored');
+	put('build/client/favicon.svg', '<svg/>');
+	put('build/prerendered/index.html', '<html>home</html>');
+	put('build/prerendered/lessons/x.html', LESSON_HTML);
+	put('build/prerendered/lessons/x/__data.json', '{"x":1}');
+	put(
+		'.svelte-kit/output/client/.vite/manifest.json',
+		JSON.stringify({
+			start: { file: '_app/immutable/entry/start.js' },
+			app: { file: '_app/immutable/entry/app.js', css: ['_app/immutable/assets/page.css'] },
+			a: { file: '_app/immutable/chunks/a.js', assets: ['_app/immutable/assets/naskh.woff2'] }
+		})
+	);
+});
+
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('pageLinks', () => {
+	it('finds preloaded and imported modules and stylesheets, resolved against the page', () => {
+		expect(pageLinks(LESSON_HTML, '/lessons/x')).toEqual({
+			js: [
+				'/_app/immutable/entry/start.js',
+				'/_app/immutable/chunks/a.js',
+				'/_app/immutable/entry/app.js'
+			],
+			css: ['/_app/immutable/assets/page.css']
+		});
+	});
+});
+
+describe('cssFonts', () => {
+	it('lists the fonts a stylesheet names, quoted or not', () => {
+		const css = `a{src:url("../f/one.woff2")} b{src:url(two.woff) format('woff')} c{background:url(x.png)}`;
+		expect(cssFonts(css, '/_app/immutable/assets/page.css')).toEqual([
+			'/_app/immutable/f/one.woff2',
+			'/_app/immutable/assets/two.woff'
+		]);
+	});
+});
+
+describe('fileForPath', () => {
+	it('maps pages, data and assets to the files that serve them', () => {
+		const build = join(root, 'build');
+		expect(fileForPath(build, '/')).toBe(join(build, 'prerendered/index.html'));
+		expect(fileForPath(build, '/lessons/x')).toBe(join(build, 'prerendered/lessons/x.html'));
+		expect(fileForPath(build, '/lessons/x/__data.json')).toBe(
+			join(build, 'prerendered/lessons/x/__data.json')
+		);
+		expect(fileForPath(build, '/favicon.svg')).toBe(join(build, 'client/favicon.svg'));
+		expect(fileForPath(build, '/api/sync')).toBeNull();
+	});
+});
+
+describe('pageBytes', () => {
+	it('adds up the HTML, modules, stylesheets and fonts, with gzip for text only', () => {
+		const bytes = pageBytes(join(root, 'build'), '/lessons/x');
+		expect(bytes.js.map((asset) => asset.path)).toHaveLength(3);
+		// One from the stylesheet, one from the inlined <style>.
+		expect(bytes.fonts).toHaveLength(2);
+		expect(bytes.totals.fonts).toEqual({ files: 2, raw: 2000, transfer: 2000 });
+		const app = bytes.js.find((asset) => asset.path.endsWith('app.js'))!;
+		expect(app.transfer).toBe(gzipSync('export const app = 2;'.repeat(50), { level: 9 }).length);
+		expect(app.transfer).toBeLessThan(app.raw);
+		expect(bytes.totals.all.files).toBe(1 + 3 + 1 + 2);
+	});
+
+	it('is the same every time for the same build', () => {
+		const build = join(root, 'build');
+		expect(pageBytes(build, '/lessons/x').totals).toEqual(pageBytes(build, '/lessons/x').totals);
+	});
+
+	it('refuses a page that is not prerendered', () => {
+		expect(() => pageBytes(join(root, 'build'), '/lessons/none')).toThrow(/not prerendered/);
+	});
+});
+
+describe('precache', () => {
+	it("rebuilds SvelteKit's build, files and prerendered lists when there is no worker", () => {
+		const lists = sveltekitLists(join(root, 'build'), join(root, '.svelte-kit'));
+		expect(lists.sort()).toEqual(
+			[
+				'/',
+				'/_app/immutable/assets/naskh.woff2',
+				'/_app/immutable/assets/page.css',
+				'/_app/immutable/chunks/a.js',
+				'/_app/immutable/entry/app.js',
+				'/_app/immutable/entry/start.js',
+				'/favicon.svg',
+				'/lessons/x',
+				'/lessons/x/__data.json'
+			].sort()
+		);
+		const result = precache(join(root, 'build'), join(root, '.svelte-kit'));
+		expect(result.source).toBe('sveltekit-lists');
+		expect(result.totals.files).toBe(9);
+		expect(result.missing).toEqual([]);
+	});
+
+	it('reads the list from a built worker, minified or not', () => {
+		const worker = `const e=location.pathname.split("/").slice(0,-1).join("/"),t=[e+"/_app/immutable/entry/start.js",\`\${e}/_app/immutable/chunks/a.js\`],n=[e+"/favicon.svg"],s=[e+"/",e+"/lessons/x"];self.addEventListener("fetch",a=>{a.request.url.includes("/api/")||caches.open("/service-worker.js")});`;
+		expect(serviceWorkerPaths(worker)).toEqual(
+			expect.arrayContaining([
+				'/_app/immutable/entry/start.js',
+				'/_app/immutable/chunks/a.js',
+				'/favicon.svg',
+				'/',
+				'/lessons/x',
+				'/api/'
+			])
+		);
+		put('build/client/service-worker.js', worker);
+		const result = precache(join(root, 'build'), join(root, '.svelte-kit'));
+		expect(result.source).toBe('service-worker');
+		expect(result.assets.map((asset) => asset.path).sort()).toEqual([
+			'/',
+			'/_app/immutable/chunks/a.js',
+			'/_app/immutable/entry/start.js',
+			'/favicon.svg',
+			'/lessons/x'
+		]);
+	});
+});

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench [-- --only lighthouse|bytes|sync|compiler]`: measures the production build on
+ * this machine, prints a table of figures with their budgets, and writes bench/results.json.
+ * The parts live beside this file; this one only runs them in order.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUILD_DIR, ensureBuild } from './build';
+import { partsFrom } from './args';
+import { PARTS, type Figure } from './figures';
+import { commit, machine } from './machine';
+import { progressLine } from './progress';
+import { renderTable, tally } from './table';
+
+const RESULTS = join('bench', 'results.json');
+const USAGE = `usage: npm run bench [-- --only ${PARTS.join('|')}]\n`;
+const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+async function main(): Promise<number> {
+	const parts = partsFrom(process.argv.slice(2));
+	if (parts === null) {
+		process.stderr.write(USAGE);
+		return 2;
+	}
+	const progress = progressLine();
+	const startMachine = machine();
+	const figures: Figure[] = [];
+	const details: Record<string, unknown> = {};
+	ensureBuild(progress);
+	// Loaded after the build: the parts import the app's modules, whose aliases resolve through
+	// the tsconfig that SvelteKit generates.
+	const { lessonPages, pageBytes, precache, bytesFigures } = await import('./bytes');
+	const pages = lessonPages(BUILD_DIR);
+
+	if (parts.includes('lighthouse')) {
+		const { benchPages, lighthouseFigures } = await import('./lighthouse');
+		const { startServer } = await import('./server');
+		const dataDir = mkdtempSync(join(tmpdir(), 'qiraa-bench-'));
+		progress('lighthouse: starting the server');
+		const server = await startServer(BUILD_DIR, { DATA_DIR: dataDir });
+		try {
+			const results = await benchPages(server.origin, ['/', ...pages], CHROME, progress);
+			details.lighthouse = results;
+			figures.push(...lighthouseFigures(results));
+		} finally {
+			await server.stop();
+			rmSync(dataDir, { recursive: true, force: true });
+		}
+	}
+
+	if (parts.includes('bytes')) {
+		progress('bytes: reading the build');
+		const sizes = pages.map((page) => pageBytes(BUILD_DIR, page));
+		const cache = precache(BUILD_DIR);
+		details.bytes = {
+			pages: sizes.map(({ page, totals, js, css, fonts }) => ({
+				page,
+				totals,
+				files: [...js, ...css, ...fonts].map(({ path, raw, transfer }) => ({ path, raw, transfer }))
+			})),
+			precache: { source: cache.source, totals: cache.totals, missing: cache.missing }
+		};
+		figures.push(...bytesFigures(sizes, cache));
+	}
+
+	if (parts.includes('sync')) {
+		const { benchSync, syncFigures } = await import('./sync');
+		const { loadLessons } = await import('./lessons');
+		const results = await benchSync(BUILD_DIR, loadLessons(), process.env.DATABASE_URL, progress);
+		details.sync = results;
+		figures.push(...results.flatMap(syncFigures));
+	}
+
+	if (parts.includes('compiler')) {
+		const { SIZES, runSize, compilerFigures } = await import('./compiler');
+		const runs = [];
+		for (const size of SIZES) {
+			progress(`compiler: ${size.toLocaleString('en-US')} lessons`);
+			runs.push(await runSize(size));
+		}
+		details.compiler = runs;
+		figures.push(...compilerFigures(runs));
+	}
+
+	progress.done();
+	const endMachine = machine();
+	const { checked, failed } = tally(figures);
+	process.stdout.write(renderTable(figures));
+	process.stdout.write(`\n${checked - failed} of ${checked} budgets met.\n`);
+	mkdirSync('bench', { recursive: true });
+	writeFileSync(
+		RESULTS,
+		JSON.stringify(
+			{
+				date: new Date().toISOString(),
+				machine: { ...startMachine, loadAverageAfter: endMachine.loadAverage },
+				commit: commit(),
+				parts,
+				figures,
+				budgets: { checked, failed },
+				details
+			},
+			null,
+			'\t'
+		) + '\n'
+	);
+	process.stdout.write(`Wrote ${RESULTS}.\n`);
+	return 0;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.stderr.write(
+			`\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+		);
+		process.exitCode = 1;
+	}
+);

@@ -1,0 +1,61 @@
+/**
+ * Byte budgets from issue 7, checked on the production build that Playwright's web server has just
+ * made: gzip sizes of the lesson pages' own files and of the service worker's precache. No browser
+ * and no clock, so the same build gives the same verdict on every machine. Timings are measured by
+ * `npm run bench`, never here.
+ */
+import { expect, test } from '@playwright/test';
+import { KB, BUDGETS } from '../../scripts/bench/figures';
+import { lessonPages, pageBytes, precache } from '../../scripts/bench/bytes';
+
+const BUILD = 'build';
+
+/**
+ * Budgets the app does not meet yet (see BENCHMARKS.md), each with a ceiling at today's figure
+ * plus a little: until the budget is met, the figure may not grow. Delete an entry once its budget
+ * is met; the test below fails as a reminder when a ceiling is no longer needed.
+ */
+const CEILINGS: Partial<Record<keyof typeof BUDGETS, number>> = {
+	lessonJs: 95 * KB,
+	lessonTransfer: 230 * KB,
+	precache: 650 * KB
+};
+
+function limit(name: 'lessonJs' | 'lessonTransfer' | 'precache'): number {
+	return CEILINGS[name] ?? BUDGETS[name].limit;
+}
+
+const pages = lessonPages(BUILD);
+
+test('the build has prerendered lesson pages to measure', () => {
+	expect(pages.length).toBeGreaterThan(0);
+});
+
+for (const page of pages) {
+	test(`${page}: its JavaScript and its whole first load stay within budget`, () => {
+		const { totals } = pageBytes(BUILD, page);
+		expect(totals.js.transfer, 'JavaScript, gzip').toBeLessThanOrEqual(limit('lessonJs'));
+		expect(totals.all.transfer, 'HTML + JS + CSS + fonts').toBeLessThanOrEqual(
+			limit('lessonTransfer')
+		);
+	});
+}
+
+test('the service worker precache stays within budget', () => {
+	const cache = precache(BUILD);
+	expect(cache.missing, 'listed but not in the build').toEqual([]);
+	expect(cache.totals.transfer).toBeLessThanOrEqual(limit('precache'));
+});
+
+test('no ceiling is kept for a budget that is met', () => {
+	const met: string[] = [];
+	const js = Math.max(...pages.map((page) => pageBytes(BUILD, page).totals.js.transfer));
+	const all = Math.max(...pages.map((page) => pageBytes(BUILD, page).totals.all.transfer));
+	if (CEILINGS.lessonJs !== undefined && js <= BUDGETS.lessonJs.limit) met.push('lessonJs');
+	if (CEILINGS.lessonTransfer !== undefined && all <= BUDGETS.lessonTransfer.limit) {
+		met.push('lessonTransfer');
+	}
+	const cache = precache(BUILD).totals.transfer;
+	if (CEILINGS.precache !== undefined && cache <= BUDGETS.precache.limit) met.push('precache');
+	expect(met, 'budgets now met: remove their ceilings from CEILINGS').toEqual([]);
+});
