@@ -32,8 +32,9 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		// The production build, served by the real Node server.
-		command: 'npm run build && node build',
+		// The production build, served as `npm start` serves it (which tells the app whether each
+		// request came over HTTP or HTTPS: forms, cookies and join links depend on it).
+		command: 'npm run build && node scripts/start.js',
 		port: PORT,
 		reuseExistingServer: false,
 		timeout: 180_000,

@@ -1,6 +1,7 @@
 /**
  * `npm start`: builds when the build is missing or older than the sources, then serves it with
- * the Node adapter (PORT, default 3000; HOST, default 0.0.0.0; DATA_DIR, default ./data).
+ * the Node adapter (PORT, default 3000; HOST, default 0.0.0.0; DATA_DIR, default ./data), over
+ * plain HTTP or behind a proxy, telling the app which scheme each request came by.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -40,4 +41,30 @@ if (built === 0 || SOURCES.some((path) => newest(path) > built)) {
 
 process.env.PORT ??= '3000';
 process.env.DATA_DIR ??= 'data';
-await import(join(process.cwd(), 'build/index.js'));
+
+// Without ORIGIN or PROTOCOL_HEADER, adapter-node takes every request for HTTPS. A classroom
+// laptop serving plain HTTP on the LAN would then refuse every form as cross-site (the browser's
+// Origin says http), mark the teacher's session cookie Secure (which the browser drops) and print
+// https join links. Unless the operator configured one of them, each request's scheme is told:
+// the proxy's X-Forwarded-Proto when there is one, else whether the socket is TLS.
+const SCHEME_HEADER = 'x-qiraa-scheme';
+const tellScheme = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (tellScheme) process.env.PROTOCOL_HEADER = SCHEME_HEADER;
+
+const { server } = await import(join(process.cwd(), 'build/index.js'));
+
+if (tellScheme) {
+	server.server.prependListener(
+		'request',
+		/** @param {import('node:http').IncomingMessage} request */
+		(request) => {
+			const [forwarded = ''] = String(request.headers['x-forwarded-proto'] ?? '')
+				.toLowerCase()
+				.split(',')
+				.map((value) => value.trim());
+			const encrypted = 'encrypted' in request.socket && request.socket.encrypted === true;
+			request.headers[SCHEME_HEADER] =
+				forwarded === 'https' || forwarded === 'http' ? forwarded : encrypted ? 'https' : 'http';
+		}
+	);
+}

@@ -1,7 +1,13 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import { redirect, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { building } from '$app/environment';
-import { DEFAULT_LANG, dir, isLang } from '$lib/i18n';
-import { getDatabase } from '$lib/server/db/instance';
+import { DEFAULT_LANG, dir, isLang, localisePath, type Lang } from '$lib/i18n';
+import {
+	SESSION_COOKIE,
+	sessionCookieOptions,
+	teacherFromSession,
+	type TeacherAccount
+} from '$lib/server/auth';
+import { getDatabase, getDb } from '$lib/server/db/instance';
 
 /**
  * Opens the database (and runs migrations) before the first request, so a second server on the
@@ -11,14 +17,52 @@ export const init: ServerInit = async () => {
 	if (!building) await getDatabase();
 };
 
+const TEACH_ROUTE = /^\/\[\[lang=lang\]\]\/teach(\/|$)/;
+/** Teacher pages a signed-out visitor may open. */
+const PUBLIC_TEACH_ROUTES = new Set(['/[[lang=lang]]/teach/signin', '/[[lang=lang]]/teach/signup']);
+
+/**
+ * The teacher behind the session cookie, or null. A session that moved its expiry gets its
+ * cookie set again; a cookie naming no live session is dropped.
+ */
+async function sessionTeacher(event: RequestEvent): Promise<TeacherAccount | null> {
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token === undefined) return null;
+	const found = await teacherFromSession(await getDb(), token);
+	if (found === null) {
+		event.cookies.delete(SESSION_COOKIE, sessionCookieOptions(event.url));
+		return null;
+	}
+	if (found.refreshed) {
+		event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(event.url, found.expiresAt));
+	}
+	return found.teacher;
+}
+
+/** Where a signed-out visitor is sent, with the page to come back to after signing in. */
+function signInPath(lang: Lang, url: URL): string {
+	const next = encodeURIComponent(url.pathname + url.search);
+	return `${localisePath('/teach/signin', lang)}?next=${next}`;
+}
+
 /**
  * Per request: the UI language comes from the URL (`/en/…` or none for Arabic), so prerendered
- * pages carry the right `<html lang dir>` in their HTML and nothing is patched after load.
+ * pages carry the right `<html lang dir>` in their HTML and nothing is patched after load. On the
+ * teacher's pages the session cookie gives `locals.teacher`, and everything but sign-in and
+ * sign-up sends a signed-out visitor to sign in (303, also for form actions and CSV downloads).
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	const param = event.params.lang;
 	const lang = isLang(param) ? param : DEFAULT_LANG;
 	event.locals.lang = lang;
+	event.locals.teacher = null;
+	const routeId = event.route.id ?? '';
+	if (TEACH_ROUTE.test(routeId)) {
+		event.locals.teacher = await sessionTeacher(event);
+		if (event.locals.teacher === null && !PUBLIC_TEACH_ROUTES.has(routeId)) {
+			redirect(303, signInPath(lang, event.url));
+		}
+	}
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir(lang))
 	});

@@ -18,7 +18,8 @@ const BUILD = 'build';
 const CEILINGS: Partial<Record<keyof typeof BUDGETS, number>> = {
 	lessonJs: 95 * KB,
 	lessonTransfer: 230 * KB,
-	precache: 650 * KB
+	// 650 KB until the layout preloaded the two fonts (two links in every precached page).
+	precache: 655 * KB
 };
 
 function limit(name: 'lessonJs' | 'lessonTransfer' | 'precache'): number {

@@ -296,14 +296,17 @@ test('Chromium finds the app installable', async ({ baseURL }) => {
 	}
 });
 
-test('on an insecure origin the app works online, without a worker, and says why', async () => {
+test('on an insecure origin the app works online, without a worker, and says why', async ({
+	baseURL
+}) => {
+	const insecure = `http://classroom.test:${new URL(baseURL!).port}`;
 	const browser = await chromium.launch({
 		executablePath: findChromium(),
 		args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP classroom.test 127.0.0.1']
 	});
 	try {
 		const page = await browser.newPage();
-		await page.goto('http://classroom.test:4173/');
+		await page.goto(`${insecure}/`);
 		expect(
 			await page.evaluate(() => ({
 				secure: window.isSecureContext,
@@ -315,17 +318,17 @@ test('on an insecure origin the app works online, without a worker, and says why
 
 		const lessons = await lessonLinks(page);
 		for (const path of lessons) {
-			await page.goto('http://classroom.test:4173/');
+			await page.goto(`${insecure}/`);
 			await openFromLibrary(page, path);
 			await lessonContent(page);
-			await page.goto(`http://classroom.test:4173/en${path}`);
+			await page.goto(`${insecure}/en${path}`);
 			await lessonContent(page);
 			await expect(page.getByRole('status').getByText(en.pwa.insecure)).toBeVisible();
 		}
 		// Answers are kept on the device (IndexedDB needs no secure context) under ids made
 		// without crypto.randomUUID: a failed save would show instead of the verdicts.
 		const lesson = loadLessons()[0]!;
-		await page.goto(`http://classroom.test:4173/lessons/${lesson.id}`);
+		await page.goto(`${insecure}/lessons/${lesson.id}`);
 		const answered = await answerChoices(page, lesson, 2);
 		await page.reload();
 		await expectAnswered(page, answered);

@@ -1,8 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import type { CompiledQuestion, Lesson } from '../../src/lib/lesson';
-import { clozeBank } from '../../src/lib/quiz';
-import { loadLessons, setReading } from './lessons';
+import { expect, test } from '@playwright/test';
+import { answerRight, card, loadLessons, setReading } from './lessons';
 
 const LESSONS = loadLessons();
 
@@ -11,83 +9,6 @@ const STUDENTS = [
 	{ ui: 'ar', prefix: '', reading: 'en' },
 	{ ui: 'en', prefix: '/en', reading: 'ar' }
 ] as const;
-
-function card(page: Page, question: CompiledQuestion): Locator {
-	return page.locator(`article[data-question="${question.id}"]`);
-}
-
-/** Answers through the controls a student uses, by touch and by keyboard alike. */
-async function answerRight(
-	page: Page,
-	lesson: Lesson,
-	question: CompiledQuestion,
-	lang: 'ar' | 'en'
-) {
-	const box = card(page, question);
-	switch (question.type) {
-		case 'choice':
-		case 'multi':
-			for (const choice of question.choices.filter((c) => c.correct)) {
-				await box
-					.getByRole(question.type === 'choice' ? 'radio' : 'checkbox', {
-						name: choice[lang],
-						exact: true
-					})
-					.check();
-			}
-			break;
-		case 'truefalse':
-			await box.locator(`input[value="${question.answer}"]`).check();
-			break;
-		case 'short':
-			await box.getByRole('textbox').fill(question.answers[lang][0]!);
-			break;
-		case 'order':
-			for (let target = 0; target < question.items.length; target++) {
-				const texts = await box.locator('ol > li').allTextContents();
-				let at = texts.findIndex((text) => text.includes(question.items[target]![lang]));
-				while (at > target) {
-					await box.locator('ol > li').nth(at).locator('button').first().click();
-					at--;
-				}
-			}
-			break;
-		case 'match':
-			for (const pair of question.pairs) {
-				await box
-					.locator('.lefts')
-					.getByRole('button', { name: pair.left[lang], exact: true })
-					.click();
-				await box
-					.locator('.rights')
-					.getByRole('button', { name: pair.right[lang], exact: true })
-					.click();
-			}
-			break;
-		case 'cloze': {
-			const bank = clozeBank(question);
-			for (const gap of question.gaps) {
-				const word = bank.findIndex((w) => w.ar === gap.ar && w.en === gap.en);
-				await box.locator('.bank button').nth(word).click();
-			}
-			break;
-		}
-		case 'evidence': {
-			const paragraph = lesson.paragraphs[question.paragraph]!;
-			const mark = question.evidenceSpan[lang];
-			const span = paragraph.sentences[lang].find((s) => s.start < mark.end && mark.start < s.end)!;
-			await box
-				.getByRole('radio', {
-					name: paragraph[lang].slice(span.start, span.end).trim(),
-					exact: true
-				})
-				.check();
-			break;
-		}
-	}
-	await box.locator('button.check').click();
-	await expect(box.locator('.verdict.good')).toBeVisible();
-}
 
 for (const student of STUDENTS) {
 	for (const lesson of LESSONS) {

@@ -11,13 +11,17 @@ export const DEFAULT_LANG: Lang = 'ar';
 /** The language's own name, used to label the language switch. */
 export const LANG_NAMES: Record<Lang, string> = { ar: 'العربية', en: 'English' };
 
-type Messages = Record<string, unknown>;
+export type Messages = Record<string, unknown>;
 
 /**
- * Every file in locales/ is `<lang>.json` or `<area>.<lang>.json` (e.g. `teach.ar.json`); each
- * language's files merge into one set of messages, so an area's strings live beside each other.
+ * Every file in locales/ is `<lang>.json` or `<area>.<lang>.json` (e.g. `pwa.ar.json`); each
+ * language's files merge into one set of messages. The teacher area's strings (`teach.*`) stay
+ * out of this set, so students' phones never download them: the teacher layout adds them.
  */
-const files = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<Messages>(['./locales/*.json', '!./locales/teach.*.json'], {
+	eager: true,
+	import: 'default'
+});
 
 function messages(lang: Lang): Messages {
 	return Object.entries(files)
@@ -25,10 +29,7 @@ function messages(lang: Lang): Messages {
 		.reduce<Messages>((all, [, file]) => ({ ...all, ...file }), {});
 }
 
-export const resources = {
-	ar: { translation: messages('ar') },
-	en: { translation: messages('en') }
-};
+const resources = { ar: messages('ar'), en: messages('en') };
 
 export function isLang(value: unknown): value is Lang {
 	return value === 'ar' || value === 'en';
@@ -43,16 +44,20 @@ export function other(lang: Lang): Lang {
 	return lang === 'ar' ? 'en' : 'ar';
 }
 
-/** A ready i18next instance for one language (resources are bundled, so init is synchronous). */
-export function createI18n(lang: Lang): i18n {
+/**
+ * A ready i18next instance for one language (resources are bundled, so init is synchronous).
+ * @param extra an area's own messages, such as the teacher area's
+ */
+export function createI18n(lang: Lang, extra: Messages = {}): i18n {
 	const instance = i18next.createInstance();
 	void instance.init({
 		lng: lang,
 		fallbackLng: false,
-		resources,
+		resources: { [lang]: { translation: { ...resources[lang], ...extra } } },
 		initAsync: false,
 		interpolation: { escapeValue: false },
-		returnNull: false
+		returnNull: false,
+		showSupportNotice: false
 	});
 	return instance;
 }

@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, localisePath, resources } from './index';
+import { createI18n, localisePath, type Messages } from './index';
 
-const ar = resources.ar.translation;
-const en = resources.en.translation;
+const files = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
+const merged = (lang: string) =>
+	Object.entries(files)
+		.filter(([path]) => path.endsWith(`${lang}.json`))
+		.reduce<Messages>((all, [, file]) => ({ ...all, ...file }), {});
+const ar = merged('ar');
+const en = merged('en');
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 

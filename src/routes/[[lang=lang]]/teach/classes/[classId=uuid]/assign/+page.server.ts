@@ -1,0 +1,50 @@
+import { redirect } from '@sveltejs/kit';
+import { localisePath } from '$lib/i18n';
+import { assignLessons, listAssignments } from '$lib/server/assignments';
+import { getClass } from '$lib/server/classes';
+import { allLessons } from '$lib/server/lessons';
+import { field, orNotFound, problem, teacherContext } from '../../../teacher.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** Every lesson on the server with its difficulty figures, marked when already assigned. */
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { teacher, db } = await teacherContext(locals);
+	const summary = await orNotFound(getClass(db, teacher.id, params.classId));
+	const assigned = new Map(
+		(await listAssignments(db, teacher.id, summary.id)).map((a) => [a.lessonId, a.dueDate])
+	);
+	return {
+		class: { id: summary.id, name: summary.name, timeZone: summary.timeZone },
+		lessons: allLessons().map((lesson) => ({
+			id: lesson.id,
+			title: lesson.title,
+			source: lesson.source,
+			level: lesson.level ?? null,
+			readingMinutes: lesson.readingMinutes,
+			readability: lesson.readability,
+			questionCount: lesson.questions.length,
+			paragraphCount: lesson.paragraphs.length,
+			assigned: assigned.has(lesson.id),
+			dueDate: assigned.get(lesson.id) ?? null
+		}))
+	};
+};
+
+export const actions = {
+	/**
+	 * Assigns the checked lessons (`lesson`, one or more) with an optional due date (`due`,
+	 * YYYY-MM-DD); a lesson assigned already gets the new date. Back to the class's assignments.
+	 */
+	default: async ({ request, locals, params }) => {
+		const { teacher, db } = await teacherContext(locals);
+		const data = await request.formData();
+		const lessons = data.getAll('lesson').filter((id) => typeof id === 'string');
+		const due = field(data, 'due');
+		try {
+			await assignLessons(db, teacher.id, params.classId, lessons, due);
+		} catch (cause) {
+			return problem(cause, 'assign', { due, lessons: lessons.join(' ') });
+		}
+		redirect(303, localisePath(`/teach/classes/${params.classId}`, locals.lang) + '#assignments');
+	}
+} satisfies Actions;

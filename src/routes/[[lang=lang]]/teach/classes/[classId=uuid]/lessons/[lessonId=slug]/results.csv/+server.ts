@@ -1,0 +1,16 @@
+import { assignmentCsv } from '$lib/server/results';
+import { csvResponse } from '../../../../../csv';
+import { orNotFound, teacherContext } from '../../../../../teacher.server';
+import type { RequestHandler } from './$types';
+
+/**
+ * The assignment's grid as CSV (UTF-8 with BOM, opens in Excel with Arabic intact), headings in
+ * the UI language; 404 for another teacher's class.
+ */
+export const GET: RequestHandler = async ({ locals, params }) => {
+	const { teacher, db } = await teacherContext(locals);
+	const csv = await orNotFound(
+		assignmentCsv(db, teacher.id, params.classId, params.lessonId, locals.lang)
+	);
+	return csvResponse(csv, `qiraa-${params.lessonId}`);
+};

@@ -1,0 +1,16 @@
+import { getClass } from '$lib/server/classes';
+import { orNotFound, teacherContext } from '../../../teacher.server';
+import { qrDataUrl } from '../qr.server';
+import type { PageServerLoad } from './$types';
+
+/** The join code, link and QR code alone, large, for a projector. */
+export const load: PageServerLoad = async ({ locals, params, url }) => {
+	const { teacher, db } = await teacherContext(locals);
+	const summary = await orNotFound(getClass(db, teacher.id, params.classId));
+	const joinUrl = `${url.origin}/join/${summary.joinCode}`;
+	return {
+		class: { id: summary.id, name: summary.name, code: summary.joinCode },
+		joinUrl,
+		qr: await qrDataUrl(joinUrl)
+	};
+};

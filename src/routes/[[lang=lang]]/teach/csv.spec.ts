@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { attachment, csvResponse } from './csv';
+
+describe('attachment', () => {
+	it('names an ASCII file as it is', () => {
+		expect(attachment('qiraa-basra-aegis-security')).toBe(
+			`attachment; filename="qiraa-basra-aegis-security.csv"; filename*=UTF-8''qiraa-basra-aegis-security.csv`
+		);
+	});
+
+	it('gives an Arabic name an ASCII fallback and the exact name encoded', () => {
+		const header = attachment('الصف العاشر');
+		expect(header).toContain('filename="qiraa.csv"');
+		expect(header).toContain(`filename*=UTF-8''${encodeURIComponent('الصف العاشر')}.csv`);
+	});
+
+	it('keeps quotes, slashes and line breaks out of the header', () => {
+		const header = attachment('a"b/c\r\nd');
+		expect(header).toMatch(/^attachment; filename="a-b-c-d\.csv"; filename\*=UTF-8''[^\s"]+$/);
+	});
+});
+
+describe('csvResponse', () => {
+	it('is a UTF-8 CSV download that no cache keeps, the BOM intact', async () => {
+		const response = csvResponse('\uFEFF"a"\r\n', 'x');
+		expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+		expect(response.headers.get('content-disposition')).toMatch(/^attachment;/);
+		expect(response.headers.get('cache-control')).toBe('private, no-store');
+		const bytes = new Uint8Array(await response.arrayBuffer());
+		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	});
+});
