@@ -1,5 +1,5 @@
-import ar from '$lib/i18n/locales/teach.ar.json';
-import en from '$lib/i18n/locales/teach.en.json';
+import ar from './locales/teach.ar.json';
+import en from './locales/teach.en.json';
 
 /** The teacher area's strings, loaded only by its pages. */
 export const teachMessages = { ar, en };
