@@ -10,8 +10,7 @@ import {
 	findTerms,
 	normalise,
 	readability,
-	splitSentences,
-	type Span
+	splitSentences
 } from '$lib/text';
 import { normaliseFile, splitParagraphs, type ArticleParagraph } from './article';
 import { contentHash } from './hash';
