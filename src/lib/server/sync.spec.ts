@@ -163,6 +163,15 @@ describe.each(ENGINES)('syncAttempts on %s', (engine) => {
 		]);
 	});
 
+	it('answers a repeated id within one batch as a replay before checking its answer', async () => {
+		const { joined } = await setUp();
+		const item = attempt('tiny', 'vote-count', { type: 'choice', choice: 0 });
+		const again = { ...item, answer: { type: 'choice', choice: 99 } };
+		const { results } = await syncAttempts(db(), joined[0]?.token, { attempts: [item, again] });
+		expect(results.map((r) => r.status)).toEqual(['stored', 'duplicate']);
+		expect(results[1]).toMatchObject({ correct: results[0]?.correct, score: results[0]?.score });
+	});
+
 	it('rejects a bad item and keeps the rest of the batch', async () => {
 		const { joined } = await setUp();
 		const good = attempt('tiny', 'final', { type: 'truefalse', value: 'true' });
