@@ -4,7 +4,7 @@
  * order, a typed slip), all well formed so the server stores and grades every one.
  */
 import type { CompiledQuestion, Lesson } from '../../src/lib/lesson';
-import { clozeBank, evidenceSpan, sentencesOf, type Answer } from '../../src/lib/quiz';
+import { keyAnswer, type Answer } from '../../src/lib/quiz';
 
 /** A seeded pseudo-random source (mulberry32): the same bench run sends the same answers. */
 export function randomSource(seed: number): () => number {
@@ -21,39 +21,6 @@ export function randomSource(seed: number): () => number {
 /** A whole number in [min, max]. */
 export function between(random: () => number, min: number, max: number): number {
 	return min + Math.floor(random() * (max - min + 1));
-}
-
-/** The right answer to a question, as the lesson's key gives it. */
-export function rightAnswer(question: CompiledQuestion, lesson: Lesson, lang: 'ar' | 'en'): Answer {
-	switch (question.type) {
-		case 'choice':
-			return { type: 'choice', choice: question.choices.findIndex((c) => c.correct) };
-		case 'multi':
-			return { type: 'multi', choices: question.choices.flatMap((c, i) => (c.correct ? [i] : [])) };
-		case 'truefalse':
-			return { type: 'truefalse', value: question.answer };
-		case 'short':
-			return { type: 'short', text: question.answers[lang][0]!, lang };
-		case 'order':
-			return { type: 'order', order: question.items.map((_, i) => i) };
-		case 'match':
-			return { type: 'match', pairs: question.pairs.map((_, i) => i) };
-		case 'cloze': {
-			const bank = clozeBank(question);
-			return {
-				type: 'cloze',
-				fills: question.gaps.map((gap) => bank.findIndex((word) => word.ar === gap.ar))
-			};
-		}
-		case 'evidence': {
-			const paragraph = lesson.paragraphs[question.paragraph]!;
-			const span = evidenceSpan(question, paragraph, lang)!;
-			const sentence = sentencesOf(paragraph, lang).findIndex(
-				(s) => s.start <= span.start && span.start < s.end
-			);
-			return { type: 'evidence', paragraph: question.paragraph, sentence, lang };
-		}
-	}
 }
 
 /** A wrong (or partly wrong) answer that still fits the question. */
@@ -109,7 +76,9 @@ export function makeBatch(
 		const question = lesson.questions[between(random, 0, lesson.questions.length - 1)]!;
 		const lang = random() < 0.5 ? 'ar' : 'en';
 		const answer =
-			random() < 2 / 3 ? rightAnswer(question, lesson, lang) : wrongAnswer(question, lesson, lang);
+			random() < 2 / 3
+				? keyAnswer(question, lesson.paragraphs, lang)
+				: wrongAnswer(question, lesson, lang);
 		return {
 			id: newId(),
 			lessonId: lesson.id,

@@ -11,6 +11,7 @@ describe('$lib/quiz', () => {
 			'clozeBank',
 			'evidenceSpan',
 			'grade',
+			'keyAnswer',
 			'matchesAnswer',
 			'parseAnswer',
 			'scoreLesson',

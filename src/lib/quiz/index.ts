@@ -4,3 +4,4 @@ export { evidenceSpan, grade, matchesAnswer, type Grade } from './grade';
 export { sentencesOf, type ParagraphText } from './passage';
 export { scoreLesson, type LessonScore, type SkillScore } from './score';
 export { shuffled } from './shuffle';
+export { keyAnswer } from './key';

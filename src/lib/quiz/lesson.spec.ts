@@ -1,11 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileLesson, type CompiledQuestion, type Lesson } from '$lib/lesson';
-import type { Answer } from './answer';
-import { clozeBank } from './cloze';
+import { compileLesson, type Lesson } from '$lib/lesson';
 import { evidenceSpan, grade } from './grade';
-import { sentencesOf } from './passage';
+import { keyAnswer } from './key';
 import { scoreLesson } from './score';
 
 // The real path from lesson files to grades: a compiled lesson, answered from its own key.
@@ -23,41 +21,6 @@ function compileTiny(): Lesson {
 	return result.lesson;
 }
 
-function rightAnswer(question: CompiledQuestion, lesson: Lesson, lang: 'ar' | 'en'): Answer {
-	switch (question.type) {
-		case 'choice':
-			return { type: 'choice', choice: question.choices.findIndex((c) => c.correct) };
-		case 'multi':
-			return {
-				type: 'multi',
-				choices: question.choices.flatMap((c, i) => (c.correct ? [i] : []))
-			};
-		case 'truefalse':
-			return { type: 'truefalse', value: question.answer };
-		case 'short':
-			return { type: 'short', text: question.answers[lang][0] ?? '', lang };
-		case 'order':
-			return { type: 'order', order: question.items.map((_, i) => i) };
-		case 'match':
-			return { type: 'match', pairs: question.pairs.map((_, i) => i) };
-		case 'cloze': {
-			const bank = clozeBank(question);
-			return {
-				type: 'cloze',
-				fills: question.gaps.map((gap) => bank.findIndex((w) => w.ar === gap.ar))
-			};
-		}
-		case 'evidence': {
-			const paragraph = lesson.paragraphs[question.paragraph]!;
-			const span = evidenceSpan(question, paragraph, lang)!;
-			const sentence = sentencesOf(paragraph, lang).findIndex(
-				(s) => s.start <= span.start && span.start < s.end
-			);
-			return { type: 'evidence', paragraph: question.paragraph, sentence, lang };
-		}
-	}
-}
-
 describe('grading a compiled lesson', () => {
 	const lesson = compileTiny();
 
@@ -65,7 +28,7 @@ describe('grading a compiled lesson', () => {
 		const grades = Object.fromEntries(
 			lesson.questions.map((question) => [
 				question.id,
-				grade(question, rightAnswer(question, lesson, lang), lesson.paragraphs)
+				grade(question, keyAnswer(question, lesson.paragraphs, lang), lesson.paragraphs)
 			])
 		);
 		for (const question of lesson.questions) {

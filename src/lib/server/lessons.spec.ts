@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTION_TYPES, SKILLS } from '$lib/lesson';
-import { grade, type Answer } from '$lib/quiz';
-import { clozeBank } from '$lib/quiz';
+import { grade, keyAnswer } from '$lib/quiz';
 import { findQuote, findTerm } from '$lib/text';
 import { allLessons, getLesson } from './lessons';
 
@@ -9,45 +8,6 @@ import { allLessons, getLesson } from './lessons';
 const MIN_QUESTIONS = 16;
 const MIN_GLOSSARY = 30;
 const MIN_SKILLS = 6;
-
-/** The right answer to each question, built from its key, for grading checks. */
-function rightAnswer(
-	question: ReturnType<typeof allLessons>[number]['questions'][number],
-	lesson: ReturnType<typeof allLessons>[number]
-): Answer {
-	switch (question.type) {
-		case 'choice':
-			return { type: 'choice', choice: question.choices.findIndex((c) => c.correct) };
-		case 'multi':
-			return {
-				type: 'multi',
-				choices: question.choices.flatMap((c, i) => (c.correct ? [i] : []))
-			};
-		case 'truefalse':
-			return { type: 'truefalse', value: question.answer };
-		case 'short':
-			return { type: 'short', text: question.answers.ar[0]!, lang: 'ar' };
-		case 'order':
-			return { type: 'order', order: question.items.map((_, i) => i) };
-		case 'match':
-			return { type: 'match', pairs: question.pairs.map((_, i) => i) };
-		case 'cloze': {
-			const bank = clozeBank(question);
-			return {
-				type: 'cloze',
-				fills: question.gaps.map((gap) => bank.findIndex((w) => w.ar === gap.ar && w.en === gap.en))
-			};
-		}
-		case 'evidence': {
-			const paragraph = lesson.paragraphs[question.paragraph]!;
-			const mark = question.evidenceSpan.ar;
-			const sentence = paragraph.sentences.ar.findIndex(
-				(s) => s.start < mark.end && mark.start < s.end
-			);
-			return { type: 'evidence', paragraph: question.paragraph, sentence, lang: 'ar' };
-		}
-	}
-}
 
 describe('the published lessons', () => {
 	const lessons = allLessons();
@@ -117,7 +77,7 @@ describe('the published lessons', () => {
 		it('grades its own answer key as fully right', () => {
 			for (const question of lesson.questions) {
 				expect(
-					grade(question, rightAnswer(question, lesson), lesson.paragraphs),
+					grade(question, keyAnswer(question, lesson.paragraphs, 'ar'), lesson.paragraphs),
 					question.id
 				).toEqual({
 					correct: true,
