@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-	cssFonts,
-	fileForPath,
-	pageBytes,
-	pageLinks,
-	precache,
-	serviceWorkerPaths,
-	sveltekitLists
-} from './bytes';
+import { cssFonts, fileForPath, pageBytes, pageLinks } from './bytes';
 
 let root: string;
 
@@ -115,52 +107,5 @@ describe('pageBytes', () => {
 
 	it('refuses a page that is not prerendered', () => {
 		expect(() => pageBytes(join(root, 'build'), '/lessons/none')).toThrow(/not prerendered/);
-	});
-});
-
-describe('precache', () => {
-	it("rebuilds SvelteKit's build, files and prerendered lists when there is no worker", () => {
-		const lists = sveltekitLists(join(root, 'build'), join(root, '.svelte-kit'));
-		expect(lists.sort()).toEqual(
-			[
-				'/',
-				'/_app/immutable/assets/naskh.woff2',
-				'/_app/immutable/assets/page.css',
-				'/_app/immutable/chunks/a.js',
-				'/_app/immutable/entry/app.js',
-				'/_app/immutable/entry/start.js',
-				'/favicon.svg',
-				'/lessons/x',
-				'/lessons/x/__data.json'
-			].sort()
-		);
-		const result = precache(join(root, 'build'), join(root, '.svelte-kit'));
-		expect(result.source).toBe('sveltekit-lists');
-		expect(result.totals.files).toBe(9);
-		expect(result.missing).toEqual([]);
-	});
-
-	it('reads the list from a built worker, minified or not', () => {
-		const worker = `const e=location.pathname.split("/").slice(0,-1).join("/"),t=[e+"/_app/immutable/entry/start.js",\`\${e}/_app/immutable/chunks/a.js\`],n=[e+"/favicon.svg"],s=[e+"/",e+"/lessons/x"];self.addEventListener("fetch",a=>{a.request.url.includes("/api/")||caches.open("/service-worker.js")});`;
-		expect(serviceWorkerPaths(worker)).toEqual(
-			expect.arrayContaining([
-				'/_app/immutable/entry/start.js',
-				'/_app/immutable/chunks/a.js',
-				'/favicon.svg',
-				'/',
-				'/lessons/x',
-				'/api/'
-			])
-		);
-		put('build/client/service-worker.js', worker);
-		const result = precache(join(root, 'build'), join(root, '.svelte-kit'));
-		expect(result.source).toBe('service-worker');
-		expect(result.assets.map((asset) => asset.path).sort()).toEqual([
-			'/',
-			'/_app/immutable/chunks/a.js',
-			'/_app/immutable/entry/start.js',
-			'/favicon.svg',
-			'/lessons/x'
-		]);
 	});
 });

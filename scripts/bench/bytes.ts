@@ -1,14 +1,14 @@
 /**
  * Byte sizes read from the production build, with no browser and no clock: the lesson page's own
- * HTML, JavaScript, CSS and fonts, and what the service worker precaches. The same numbers on
- * every machine for the same build, so the byte-budget test can run them in `npm test`.
+ * HTML, JavaScript, CSS and fonts. The same numbers on every machine for the same build, so the
+ * byte-budget test can run them in `npm test`.
  *
  * Transfer sizes are gzip at level 9 for text (the server sends the build's precompressed .gz or
  * .br, which are no larger) and the file's own size for fonts and images, which are compressed
  * formats that the server sends as they are.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { figure, type Figure } from './figures';
 
@@ -192,108 +192,9 @@ export function lessonPages(buildDir: string): string[] {
 		.sort();
 }
 
-function walk(dir: string): string[] {
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-		const path = join(dir, entry.name);
-		return entry.isDirectory() ? walk(path) : [path];
-	});
-}
-
-// The adapter's precompressed copies are served in place of the file, never asked for by name.
-const isCompressedCopy = (file: string) => /\.(gz|br)$/.test(file);
-
-export interface Precache {
-	/** Where the list came from. */
-	source: 'service-worker' | 'sveltekit-lists';
-	assets: Asset[];
-	totals: Totals;
-	/** Paths listed that the build does not have (should be none). */
-	missing: string[];
-}
-
-/**
- * Paths that a built service worker names: every string literal (or template literal piece) that
- * starts with `/`. SvelteKit inlines `build`, `files` and `prerendered` from `$service-worker`
- * into the worker as `base + "/path"`, so minification keeps each path as a literal.
- */
-export function serviceWorkerPaths(code: string): string[] {
-	const paths = new Set<string>();
-	for (const [, path] of code.matchAll(/(?:["'`]|\})(\/[^"'`$\s{}\\]*)/g)) paths.add(path!);
-	return [...paths];
-}
-
-/**
- * The lists SvelteKit's `$service-worker` gives a worker, rebuilt from the build output for a
- * build that has no worker yet: `build` (every file in the client manifest with its CSS and
- * assets), `files` (static/) and `prerendered` (every prerendered page and data file).
- */
-export function sveltekitLists(buildDir: string, svelteKitDir = '.svelte-kit'): string[] {
-	const manifestFile = join(svelteKitDir, 'output', 'client', '.vite', 'manifest.json');
-	const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as Record<
-		string,
-		{ file: string; css?: string[]; assets?: string[] }
-	>;
-	const build = new Set<string>();
-	for (const chunk of Object.values(manifest)) {
-		for (const file of [chunk.file, ...(chunk.css ?? []), ...(chunk.assets ?? [])]) {
-			build.add(`/${file}`);
-		}
-	}
-	const clientDir = join(buildDir, 'client');
-	const files = walk(clientDir)
-		.map((file) => `/${relative(clientDir, file).split('\\').join('/')}`)
-		.filter((path) => !path.startsWith('/_app/') && !isCompressedCopy(path));
-	const prerenderedDir = join(buildDir, 'prerendered');
-	const prerendered = walk(prerenderedDir)
-		.filter((file) => !isCompressedCopy(file))
-		.map((file) => {
-			const path = `/${relative(prerenderedDir, file).split('\\').join('/')}`;
-			if (path === '/index.html') return '/';
-			return path.endsWith('.html') ? path.slice(0, -'.html'.length) : path;
-		});
-	return [...build, ...files, ...prerendered];
-}
-
-/**
- * What the service worker downloads when it installs: the list parsed from the built
- * `service-worker.js` when there is one, otherwise SvelteKit's own lists (what a worker that
- * precaches `build`, `files` and `prerendered` would fetch).
- */
-export function precache(buildDir: string, svelteKitDir = '.svelte-kit'): Precache {
-	const workerFile = join(buildDir, 'client', 'service-worker.js');
-	const hasWorker = existsSync(workerFile);
-	const paths = hasWorker
-		? serviceWorkerPaths(readFileSync(workerFile, 'utf8'))
-		: sveltekitLists(buildDir, svelteKitDir);
-	const assets: Asset[] = [];
-	const missing: string[] = [];
-	const seen = new Set<string>();
-	for (const path of paths) {
-		// The worker's own script is never in its own precache.
-		if (path === '/service-worker.js') continue;
-		const file = fileForPath(buildDir, path);
-		if (file === null) {
-			// A worker also holds paths that are routes or prefixes, not files ('/api/'); only a
-			// rebuilt list should name nothing but files.
-			if (!hasWorker) missing.push(path);
-			continue;
-		}
-		if (seen.has(file)) continue;
-		seen.add(file);
-		assets.push(assetOf(path, file));
-	}
-	return {
-		source: hasWorker ? 'service-worker' : 'sveltekit-lists',
-		assets,
-		totals: totals(assets),
-		missing
-	};
-}
-
-/** The byte figures of the lesson pages and the precache, with their budgets. */
-export function bytesFigures(pages: readonly PageBytes[], cache: Precache): Figure[] {
-	const figures = pages.flatMap(({ page, totals: sizes }) => [
+/** The byte figures of the lesson pages, with their budgets. */
+export function bytesFigures(pages: readonly PageBytes[]): Figure[] {
+	return pages.flatMap(({ page, totals: sizes }) => [
 		figure('bytes', `${page} · HTML`, sizes.html.transfer, 'bytes'),
 		figure(
 			'bytes',
@@ -306,14 +207,4 @@ export function bytesFigures(pages: readonly PageBytes[], cache: Precache): Figu
 		figure('bytes', `${page} · fonts (${sizes.fonts.files} files)`, sizes.fonts.transfer, 'bytes'),
 		figure('bytes', `${page} · total`, sizes.all.transfer, 'bytes', 'lessonTransfer')
 	]);
-	const source =
-		cache.source === 'service-worker'
-			? 'from build/client/service-worker.js'
-			: 'no service worker in this build: SvelteKit’s build + files + prerendered';
-	figures.push(
-		figure('bytes', 'precache · files', cache.totals.files, 'count'),
-		figure('bytes', 'precache · uncompressed', cache.totals.raw, 'bytes'),
-		figure('bytes', 'precache · transfer', cache.totals.transfer, 'bytes', 'precache', source)
-	);
-	return figures;
 }

@@ -31,8 +31,8 @@ export const BUDGETS = {
 
 export type BudgetName = keyof typeof BUDGETS;
 
-export type Part = 'lighthouse' | 'bytes' | 'sync' | 'compiler';
-export const PARTS: readonly Part[] = ['lighthouse', 'bytes', 'sync', 'compiler'];
+export type Part = 'lighthouse' | 'bytes' | 'precache' | 'sync' | 'compiler';
+export const PARTS: readonly Part[] = ['lighthouse', 'bytes', 'precache', 'sync', 'compiler'];
 
 export interface Figure {
 	part: Part;

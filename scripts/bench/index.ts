@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only lighthouse|bytes|sync|compiler]`: measures the production build on
+ * `npm run bench [-- --only lighthouse|bytes|precache|sync|compiler]`: measures the production build on
  * this machine, prints a table of figures with their budgets, and writes bench/results.json.
  * The parts live beside this file; this one only runs them in order.
  */
@@ -17,6 +17,24 @@ const RESULTS = join('bench', 'results.json');
 const USAGE = `usage: npm run bench [-- --only ${PARTS.join('|')}]\n`;
 const CHROME = process.env.CHROME_PATH || '/usr/bin/chromium';
 
+/** Runs `work` against `node build` on a fresh, empty database, and stops the server after. */
+async function withServer<T>(
+	progress: (message: string) => void,
+	part: string,
+	work: (origin: string) => Promise<T>
+): Promise<T> {
+	const { startServer } = await import('./server');
+	const dataDir = mkdtempSync(join(tmpdir(), 'qiraa-bench-'));
+	progress(`${part}: starting the server`);
+	const server = await startServer(BUILD_DIR, { DATA_DIR: dataDir });
+	try {
+		return await work(server.origin);
+	} finally {
+		await server.stop();
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+}
+
 async function main(): Promise<number> {
 	const parts = partsFrom(process.argv.slice(2));
 	if (parts === null) {
@@ -30,38 +48,37 @@ async function main(): Promise<number> {
 	ensureBuild(progress);
 	// Loaded after the build: the parts import the app's modules, whose aliases resolve through
 	// the tsconfig that SvelteKit generates.
-	const { lessonPages, pageBytes, precache, bytesFigures } = await import('./bytes');
+	const { lessonPages, pageBytes, bytesFigures } = await import('./bytes');
 	const pages = lessonPages(BUILD_DIR);
 
 	if (parts.includes('lighthouse')) {
 		const { benchPages, lighthouseFigures } = await import('./lighthouse');
-		const { startServer } = await import('./server');
-		const dataDir = mkdtempSync(join(tmpdir(), 'qiraa-bench-'));
-		progress('lighthouse: starting the server');
-		const server = await startServer(BUILD_DIR, { DATA_DIR: dataDir });
-		try {
-			const results = await benchPages(server.origin, ['/', ...pages], CHROME, progress);
-			details.lighthouse = results;
-			figures.push(...lighthouseFigures(results));
-		} finally {
-			await server.stop();
-			rmSync(dataDir, { recursive: true, force: true });
-		}
+		const results = await withServer(progress, 'lighthouse', (origin) =>
+			benchPages(origin, ['/', ...pages], CHROME, progress)
+		);
+		details.lighthouse = results;
+		figures.push(...lighthouseFigures(results));
 	}
 
 	if (parts.includes('bytes')) {
 		progress('bytes: reading the build');
 		const sizes = pages.map((page) => pageBytes(BUILD_DIR, page));
-		const cache = precache(BUILD_DIR);
-		details.bytes = {
-			pages: sizes.map(({ page, totals, js, css, fonts }) => ({
-				page,
-				totals,
-				files: [...js, ...css, ...fonts].map(({ path, raw, transfer }) => ({ path, raw, transfer }))
-			})),
-			precache: { source: cache.source, totals: cache.totals, missing: cache.missing }
-		};
-		figures.push(...bytesFigures(sizes, cache));
+		details.bytes = sizes.map(({ page, totals, js, css, fonts }) => ({
+			page,
+			totals,
+			files: [...js, ...css, ...fonts].map(({ path, raw, transfer }) => ({ path, raw, transfer }))
+		}));
+		figures.push(...bytesFigures(sizes));
+	}
+
+	if (parts.includes('precache')) {
+		const { measurePrecache, precacheFigures } = await import('./precache');
+		const result = await withServer(progress, 'precache', async (origin) => {
+			progress('precache: installing the service worker in Chromium');
+			return measurePrecache(origin, CHROME);
+		});
+		details.precache = result;
+		figures.push(...precacheFigures(result));
 	}
 
 	if (parts.includes('sync')) {

@@ -11,11 +11,9 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import type { Lesson } from '../../src/lib/lesson';
 import ar from '../../src/lib/i18n/locales/pwa.ar.json' with { type: 'json' };
 import en from '../../src/lib/i18n/locales/pwa.en.json' with { type: 'json' };
+import { BUDGETS } from '../../scripts/bench/figures';
 import { CHROMIUM_ARGS, findChromium } from './browser';
 import { loadLessons, setReading } from './lessons';
-
-/** Bytes the precache may take over the network on the first visit (issue 5). */
-const BUDGET = 400 * 1024;
 
 async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready);
@@ -226,7 +224,7 @@ test.describe('after one visit', () => {
 			description: `${stored.paths.length} files, ${Math.round(transferred / 1024)} KB transferred, ${Math.round(stored.bytes / 1024)} KB stored`
 		});
 		expect(transferred).toBeGreaterThan(0);
-		expect(transferred).toBeLessThanOrEqual(BUDGET);
+		expect(transferred).toBeLessThanOrEqual(BUDGETS.precache.limit);
 
 		// Each page's data, as SvelteKit asks for it, comes from the precache (often from a file it
 		// shares with the same lesson's other pages).
