@@ -98,12 +98,14 @@ export async function answerRight(
 			const paragraph = lesson.paragraphs[question.paragraph]!;
 			const mark = question.evidenceSpan[lang];
 			const span = paragraph.sentences[lang].find((s) => s.start < mark.end && mark.start < s.end)!;
-			await box
-				.getByRole('radio', {
-					name: paragraph[lang].slice(span.start, span.end).trim(),
-					exact: true
-				})
-				.check();
+			const sentence = paragraph[lang].slice(span.start, span.end).trim();
+			// The sentence is tapped in the passage itself, then the card shows it.
+			await box.locator('button.pick').click();
+			await page
+				.locator(`#paragraph-${question.paragraph}`)
+				.getByRole('button', { name: sentence, exact: true })
+				.click();
+			await expect(box.locator('.chosen blockquote')).toHaveText(sentence);
 			break;
 		}
 	}

@@ -62,6 +62,42 @@ test('a wrong answer twice shows the answer, the explanation and the evidence', 
 	await expect(mark).toContainText(question.evidence_en.split(' ')[0]!);
 });
 
+test('an evidence sentence is picked in the passage, by keyboard alone too', async ({ page }) => {
+	const lesson = LESSONS[0]!;
+	const question = lesson.questions.find((q) => q.type === 'evidence')!;
+	await page.goto(`/lessons/${lesson.id}`);
+	await setReading(page, 'ar', 'target');
+	const box = card(page, question);
+	const pick = box.locator('button.pick');
+	const banner = page.locator('.picking');
+
+	// Escape leaves the passage as it was and returns to the question.
+	await pick.focus();
+	await page.keyboard.press('Enter');
+	await expect(banner).toBeVisible();
+	await expect(page.locator('.passage button.term')).toHaveCount(0);
+	await expect(page.locator('.passage button.sentence').first()).toBeFocused();
+	await page.keyboard.press('Escape');
+	await expect(banner).toHaveCount(0);
+	await expect(pick).toBeFocused();
+	await expect(page.locator('.passage button.term').first()).toBeVisible();
+
+	// Enter on the first sentence of the passage chooses it; the card shows it, focus on Check.
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Enter');
+	const first = lesson.paragraphs[0]!;
+	const span = first.sentences.ar[0]!;
+	await expect(box.locator('.chosen blockquote')).toHaveText(first.ar.slice(span.start, span.end));
+	await expect(box.locator('button.check')).toBeFocused();
+	await expect(banner).toHaveCount(0);
+
+	// Choosing again shows the earlier choice as pressed.
+	await pick.click();
+	await expect(page.locator('.passage button.sentence[aria-pressed="true"]')).toHaveText(
+		first.ar.slice(span.start, span.end)
+	);
+});
+
 test('answers survive a reload and show on the library', async ({ page }) => {
 	const lesson = LESSONS[1]!;
 	await page.goto(`/lessons/${lesson.id}`);

@@ -13,6 +13,7 @@ describe('$lib/text', () => {
 			'normalise',
 			'readability',
 			'segments',
+			'sentenceRuns',
 			'splitSentences',
 			'stems',
 			'tokenise'

@@ -3,4 +3,4 @@ export { stems, tokenise, type Token } from './tokenise';
 export { findQuote, findTerm, findTerms, matchesTerm, type Span } from './find';
 export { splitSentences } from './sentences';
 export { readability, type Readability } from './readability';
-export { segments, type Segment } from './segments';
+export { segments, sentenceRuns, type Segment, type SentenceRun } from './segments';

@@ -39,3 +39,30 @@ export function segments(
 	}
 	return result;
 }
+
+/** A run of a paragraph while the student picks a sentence: a sentence, or the space between. */
+export interface SentenceRun {
+	text: string;
+	start: number;
+	/** Index of the sentence in the paragraph's sentence list; absent between sentences. */
+	sentence?: number;
+}
+
+/**
+ * Cuts a paragraph into its sentences and what lies between them (spaces, a stray mark), so each
+ * sentence can be one tappable element and the text still reads as it was.
+ */
+export function sentenceRuns(text: string, sentences: readonly Span[]): SentenceRun[] {
+	const result: SentenceRun[] = [];
+	let at = 0;
+	sentences.forEach((span, sentence) => {
+		const start = Math.max(span.start, at);
+		const end = Math.min(span.end, text.length);
+		if (end <= start) return;
+		if (start > at) result.push({ text: text.slice(at, start), start: at });
+		result.push({ text: text.slice(start, end), start, sentence });
+		at = end;
+	});
+	if (at < text.length) result.push({ text: text.slice(at), start: at });
+	return result;
+}

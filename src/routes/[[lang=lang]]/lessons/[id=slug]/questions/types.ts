@@ -15,3 +15,13 @@ export interface ControlProps<T extends CompiledQuestion['type']> {
 	seed: string;
 	onchange: (answer: Extract<Answer, { type: T }>) => void;
 }
+
+/** An evidence question waiting for the student to tap a sentence of the passage. */
+export interface EvidencePick {
+	questionId: string;
+	/** The passage language the sentence is picked in: the reading language. */
+	lang: 'ar' | 'en';
+	/** The sentence chosen before, shown as chosen. */
+	chosen?: { paragraph: number; sentence: number };
+	choose: (paragraph: number, sentence: number) => void;
+}
