@@ -25,6 +25,8 @@ describe('parseAnswer', () => {
 		['order', { type: 'order', order: [2, 0, 1] }],
 		['match with a blank', { type: 'match', pairs: [1, -1, 0] }],
 		['cloze with a blank', { type: 'cloze', fills: [3, null] }],
+		['match left all blank', { type: 'match', pairs: [-1, -1, -1] }],
+		['cloze left all blank', { type: 'cloze', fills: [null, null] }],
 		['evidence', { type: 'evidence', paragraph: 1, sentence: 0, lang: 'en' }],
 		['the longest lists', { type: 'order', order: range(MAX_ANSWER_ITEMS) }],
 		['the longest text', { type: 'short', text: 'ا'.repeat(MAX_ANSWER_TEXT), lang: 'ar' }]
@@ -71,9 +73,21 @@ describe('parseAnswer', () => {
 		['a text that is not a string', { type: 'short', text: 26, lang: 'en' }],
 		['NUL in a text', { type: 'short', text: 'ab\u0000c', lang: 'en' }],
 		['a C1 control in a text', { type: 'short', text: 'ab\u0085c', lang: 'en' }],
-		['a negative sentence', { type: 'evidence', paragraph: 0, sentence: -1, lang: 'ar' }]
+		['a negative sentence', { type: 'evidence', paragraph: 0, sentence: -1, lang: 'ar' }],
+		['an unknown field left undefined', { type: 'choice', choice: 0, extra: undefined }],
+		['fields it only inherits', Object.create({ type: 'choice', choice: 0 })],
+		['a field that is an array', { type: 'evidence', paragraph: [1], sentence: 0, lang: 'ar' }]
 	])('rejects %s', (_, value) => {
 		expect(parseAnswer(value)).toBeNull();
+	});
+
+	it('gives back a copy, so changing it leaves the stored value alone', () => {
+		const stored = { type: 'order', order: [1, 0] };
+		const answer = parseAnswer(stored);
+		expect(answer).toEqual(stored);
+		expect(answer).not.toBe(stored);
+		if (answer?.type === 'order') answer.order.push(2);
+		expect(stored.order).toEqual([1, 0]);
 	});
 
 	it('drops bidi and zero-width marks from typed text', () => {

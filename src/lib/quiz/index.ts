@@ -1,4 +1,4 @@
-export { Answer, answerFits, MAX_ANSWER_ITEMS, MAX_ANSWER_TEXT, parseAnswer } from './answer';
+export { answerFits, MAX_ANSWER_ITEMS, MAX_ANSWER_TEXT, parseAnswer, type Answer } from './answer';
 export { clozeBank, type BankWord, type ClozeQuestion } from './cloze';
 export { evidenceSpan, grade, matchesAnswer, type Grade } from './grade';
 export { sentencesOf, type ParagraphText } from './passage';
