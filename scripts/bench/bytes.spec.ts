@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cssFonts, fileForPath, pageBytes, pageLinks } from './bytes';
+import { cssFonts, fileForPath, laterFiles, pageBytes, pageLinks } from './bytes';
 
 let root: string;
 
@@ -14,11 +14,15 @@ function put(path: string, content: string | Buffer) {
 }
 
 const FONT = Buffer.alloc(1000, 7);
+/** Another page's code, which the router imports when the student goes there. */
+const NODE_3 = '.svelte-kit/generated/client-optimized/nodes/3.js';
 const LESSON_HTML = `<!doctype html><html><head>
 <link href="../_app/immutable/entry/start.js" rel="modulepreload">
 <link rel="modulepreload" href="../_app/immutable/chunks/a.js">
 <link href="../_app/immutable/assets/page.css" rel="stylesheet">
 <link rel="icon" href="../favicon.svg">
+<link rel="preload" href="/_app/immutable/assets/ar.json" as="fetch" crossorigin="anonymous">
+<link rel="preload" href="/_app/immutable/assets/sans.woff2" as="font" crossorigin="anonymous">
 <link href="../_app/immutable/assets/inlined.css" rel="stylesheet" disabled media="(max-width: 0)">
 <style>@font-face{src:url(/_app/immutable/assets/sans.woff2)}</style>
 </head><body><script>Promise.all([import("../_app/immutable/entry/start.js"), import("../_app/immutable/entry/app.js")])</script></body></html>`;
@@ -28,6 +32,10 @@ beforeEach(() => {
 	put('build/client/_app/immutable/entry/start.js', 'export const start = 1;');
 	put('build/client/_app/immutable/entry/app.js', 'export const app = 2;'.repeat(50));
 	put('build/client/_app/immutable/chunks/a.js', 'export const a = 3;');
+	put('build/client/_app/immutable/chunks/dialog.js', 'export const dialog = 4;');
+	put('build/client/_app/immutable/chunks/shared.js', 'export const shared = 5;');
+	put('build/client/_app/immutable/nodes/3.js', 'export const other = 6;');
+	put('build/client/_app/immutable/assets/ar.json', '{"nav":{"skip":"انتقل"}}');
 	put(
 		'build/client/_app/immutable/assets/page.css',
 		"@font-face{src:url(./naskh.woff2) format('woff2')}body{color:red}"
@@ -43,8 +51,23 @@ beforeEach(() => {
 		'.svelte-kit/output/client/.vite/manifest.json',
 		JSON.stringify({
 			start: { file: '_app/immutable/entry/start.js' },
-			app: { file: '_app/immutable/entry/app.js', css: ['_app/immutable/assets/page.css'] },
-			a: { file: '_app/immutable/chunks/a.js', assets: ['_app/immutable/assets/naskh.woff2'] }
+			app: {
+				file: '_app/immutable/entry/app.js',
+				css: ['_app/immutable/assets/page.css'],
+				dynamicImports: [NODE_3]
+			},
+			[NODE_3]: { file: '_app/immutable/nodes/3.js', isDynamicEntry: true },
+			a: {
+				file: '_app/immutable/chunks/a.js',
+				assets: ['_app/immutable/assets/naskh.woff2', '_app/immutable/assets/ar.json'],
+				dynamicImports: ['dialog']
+			},
+			dialog: {
+				file: '_app/immutable/chunks/dialog.js',
+				imports: ['a', 'shared'],
+				isDynamicEntry: true
+			},
+			shared: { file: '_app/immutable/chunks/shared.js' }
 		})
 	);
 });
@@ -52,15 +75,47 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('pageLinks', () => {
-	it('finds preloaded and imported modules and stylesheets, resolved against the page', () => {
+	it('finds preloaded and imported modules, stylesheets and data, resolved against the page', () => {
 		expect(pageLinks(LESSON_HTML, '/lessons/x')).toEqual({
 			js: [
 				'/_app/immutable/entry/start.js',
 				'/_app/immutable/chunks/a.js',
 				'/_app/immutable/entry/app.js'
 			],
-			css: ['/_app/immutable/assets/page.css']
+			css: ['/_app/immutable/assets/page.css'],
+			// A preloaded font is the stylesheets' business, counted with the fonts.
+			data: ['/_app/immutable/assets/ar.json']
 		});
+	});
+});
+
+describe('laterFiles', () => {
+	const NODE_6 = '.svelte-kit/generated/client-optimized/nodes/6.js';
+	const manifest = (): Parameters<typeof laterFiles>[0] => ({
+		app: { file: 'app.js', isEntry: true, dynamicImports: [NODE_6, NODE_3] },
+		[NODE_6]: { file: 'n6.js', imports: ['shared'], dynamicImports: ['dialog', 'sw'] },
+		[NODE_3]: { file: 'n3.js', imports: ['shared', 'library'] },
+		dialog: { file: 'dialog.js', imports: ['shared', 'entry'] },
+		entry: { file: 'entry.js' },
+		sw: { file: 'sw.js', imports: ['workbox'], dynamicImports: ['dialog'] },
+		workbox: { file: 'workbox.js' },
+		shared: { file: 'shared.js' },
+		library: { file: 'library.js' }
+	});
+
+	it("follows the page's dynamic imports and what they import, less what it has loaded", () => {
+		const later = laterFiles(manifest(), ['/app.js', '/n6.js', '/shared.js']);
+		expect(later.sort()).toEqual(['/dialog.js', '/entry.js', '/sw.js', '/workbox.js']);
+	});
+
+	it("leaves out the router's other pages, which are navigation", () => {
+		const later = laterFiles(manifest(), ['/app.js', '/n6.js', '/shared.js']);
+		expect(later).not.toContain('/n3.js');
+		expect(later).not.toContain('/library.js');
+	});
+
+	it('finds nothing when the page imports nothing lazily', () => {
+		expect(laterFiles(manifest(), ['/app.js', '/n3.js', '/shared.js', '/library.js'])).toEqual([]);
 	});
 });
 
@@ -88,8 +143,8 @@ describe('fileForPath', () => {
 });
 
 describe('pageBytes', () => {
-	it('adds up the HTML, modules, stylesheets and fonts, with gzip for text only', () => {
-		const bytes = pageBytes(join(root, 'build'), '/lessons/x');
+	it('adds up the HTML, modules, data, stylesheets and fonts, with gzip for text only', () => {
+		const bytes = pageBytes(join(root, 'build'), '/lessons/x', join(root, '.svelte-kit'));
 		expect(bytes.js.map((asset) => asset.path)).toHaveLength(3);
 		// One from the stylesheet, one from the inlined <style>.
 		expect(bytes.fonts).toHaveLength(2);
@@ -97,12 +152,39 @@ describe('pageBytes', () => {
 		const app = bytes.js.find((asset) => asset.path.endsWith('app.js'))!;
 		expect(app.transfer).toBe(gzipSync('export const app = 2;'.repeat(50), { level: 9 }).length);
 		expect(app.transfer).toBeLessThan(app.raw);
-		expect(bytes.totals.all.files).toBe(1 + 3 + 1 + 2);
+		expect(bytes.data.map((asset) => asset.path)).toEqual(['/_app/immutable/assets/ar.json']);
+		expect(bytes.totals.startup.transfer).toBe(
+			bytes.totals.js.transfer + bytes.totals.data.transfer
+		);
+		expect(bytes.totals.all.files).toBe(1 + 3 + 1 + 1 + 2);
+	});
+
+	it('counts the modules loaded later, on use, apart from the first load', () => {
+		const bytes = pageBytes(join(root, 'build'), '/lessons/x', join(root, '.svelte-kit'));
+		expect(bytes.later.map((asset) => asset.path).sort()).toEqual([
+			'/_app/immutable/chunks/dialog.js',
+			'/_app/immutable/chunks/shared.js'
+		]);
+		expect(bytes.totals.later.files).toBe(2);
+		expect(bytes.totals.all.transfer).toBe(
+			[bytes.html, ...bytes.js, ...bytes.data, ...bytes.css, ...bytes.fonts].reduce(
+				(sum, asset) => sum + asset.transfer,
+				0
+			)
+		);
+	});
+
+	it('counts nothing as later when the build has no manifest', () => {
+		const bytes = pageBytes(join(root, 'build'), '/lessons/x', join(root, 'nowhere'));
+		expect(bytes.later).toEqual([]);
 	});
 
 	it('is the same every time for the same build', () => {
 		const build = join(root, 'build');
-		expect(pageBytes(build, '/lessons/x').totals).toEqual(pageBytes(build, '/lessons/x').totals);
+		const kit = join(root, '.svelte-kit');
+		expect(pageBytes(build, '/lessons/x', kit).totals).toEqual(
+			pageBytes(build, '/lessons/x', kit).totals
+		);
 	});
 
 	it('refuses a page that is not prerendered', () => {

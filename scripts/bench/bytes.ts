@@ -1,6 +1,7 @@
 /**
  * Byte sizes read from the production build, with no browser and no clock: the lesson page's own
- * HTML, JavaScript, CSS and fonts. The same numbers on every machine for the same build, so the
+ * HTML, JavaScript (with the data its code fetches at start), CSS and fonts, and the JavaScript it
+ * loads only later, on use. The same numbers on every machine for the same build, so the
  * byte-budget test can run them in `npm test`.
  *
  * Transfer sizes are gzip at level 9 for text (the server sends the build's precompressed .gz or
@@ -10,7 +11,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { figure, type Figure } from './figures';
+import type { ManifestChunk } from '../../src/service-worker/chunks';
+import { figure, formatValue, type Figure } from './figures';
 
 export type AssetKind = 'html' | 'js' | 'css' | 'font' | 'data' | 'other';
 
@@ -98,26 +100,34 @@ const value = (match: RegExpExecArray | null) => match?.[1] ?? match?.[2] ?? mat
 
 /**
  * What a page's HTML makes the browser fetch before it can run: modulepreload and stylesheet
- * links, and the entry modules its inline script imports. Paths come back resolved against the
- * page's own path, as the browser resolves them.
+ * links, the entry modules its inline script imports, and the data its code fetches at start
+ * (`<link rel="preload" as="fetch">`, such as the UI messages). Paths come back resolved against
+ * the page's own path, as the browser resolves them.
  */
-export function pageLinks(html: string, pagePath: string): { js: string[]; css: string[] } {
+export function pageLinks(
+	html: string,
+	pagePath: string
+): { js: string[]; css: string[]; data: string[] } {
 	const base = `http://qiraa.invalid${pagePath}`;
 	const resolve = (href: string) => new URL(href, base).pathname;
 	const js = new Set<string>();
 	const css = new Set<string>();
+	const data = new Set<string>();
 	for (const [tag] of html.matchAll(LINK)) {
 		const rel = value(attribute(tag, 'rel'))?.toLowerCase().split(/\s+/) ?? [];
 		const href = value(attribute(tag, 'href'));
 		if (href === undefined) continue;
 		if (rel.includes('modulepreload')) js.add(resolve(href));
+		else if (rel.includes('preload') && value(attribute(tag, 'as')) === 'fetch') {
+			data.add(resolve(href));
+		}
 		// SvelteKit leaves a disabled link beside CSS it inlined; the browser does not fetch it.
 		else if (rel.includes('stylesheet') && !/\sdisabled\b/i.test(tag)) css.add(resolve(href));
 	}
 	for (const [, href] of html.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) {
 		js.add(resolve(href!));
 	}
-	return { js: [...js], css: [...css] };
+	return { js: [...js], css: [...css], data: [...data] };
 }
 
 /** Font files a stylesheet points at with `url(…)`, resolved against the stylesheet's path. */
@@ -136,20 +146,69 @@ export function inlineStyles(html: string): string[] {
 	return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((match) => match[1]!);
 }
 
+const ROUTER_NODE = /\/generated\/client(?:-optimized)?\/nodes\/\d+\.js$/;
+
+/**
+ * The JavaScript a page loads only later, on use: every chunk that the page's start-up modules
+ * import dynamically (a dialog opened on a tap, the service worker's registration once the page
+ * has loaded), with what those import in turn, less what the page has loaded already. The
+ * router's imports of other pages' code are navigation, not this page's, and are left out.
+ *
+ * @param startup the URL paths of the modules the page loads at start
+ */
+export function laterFiles(
+	manifest: Record<string, ManifestChunk>,
+	startup: readonly string[]
+): string[] {
+	const loaded = new Set(startup);
+	const later = new Set<string>();
+	const seen = new Set<string>();
+	const visit = (key: string) => {
+		const chunk = manifest[key];
+		if (!chunk || seen.has(key) || ROUTER_NODE.test(key)) return;
+		seen.add(key);
+		if (!loaded.has(`/${chunk.file}`)) later.add(`/${chunk.file}`);
+		[...(chunk.imports ?? []), ...(chunk.dynamicImports ?? [])].forEach(visit);
+	};
+	for (const chunk of Object.values(manifest)) {
+		if (loaded.has(`/${chunk.file}`)) (chunk.dynamicImports ?? []).forEach(visit);
+	}
+	return [...later];
+}
+
+/** Vite's manifest of the client build, or null when there is none. */
+function clientManifest(svelteKitDir: string): Record<string, ManifestChunk> | null {
+	const file = join(svelteKitDir, 'output', 'client', '.vite', 'manifest.json');
+	return existsSync(file)
+		? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, ManifestChunk>)
+		: null;
+}
+
 export interface PageBytes {
 	page: string;
 	html: Asset;
+	/** Modules loaded at start. */
 	js: Asset[];
+	/** Data the page's code fetches at start (preloaded). */
+	data: Asset[];
 	css: Asset[];
 	fonts: Asset[];
-	totals: Record<'html' | 'js' | 'css' | 'fonts' | 'all', Totals>;
+	/** Modules loaded only later, on use (not in `all`). */
+	later: Asset[];
+	/** `startup` is `js` and `data`: everything the page's code needs before it responds. */
+	totals: Record<'html' | 'js' | 'data' | 'startup' | 'css' | 'fonts' | 'later' | 'all', Totals>;
 }
 
 /**
- * A prerendered page's own bytes: its HTML, every module it preloads or imports, its stylesheets
- * and every font those stylesheets name (a page that shows Arabic in both typefaces loads both).
+ * A prerendered page's own bytes: its HTML, every module it preloads or imports, the data it
+ * preloads for its code, its stylesheets and every font those stylesheets name (a page that shows
+ * Arabic in both typefaces loads both); and apart from those, the modules it may load later.
  */
-export function pageBytes(buildDir: string, pagePath: string): PageBytes {
+export function pageBytes(
+	buildDir: string,
+	pagePath: string,
+	svelteKitDir = '.svelte-kit'
+): PageBytes {
 	const htmlFile = pageFile(buildDir, pagePath);
 	const html = assetOf(pagePath, htmlFile);
 	const text = readFileSync(htmlFile, 'utf8');
@@ -160,24 +219,32 @@ export function pageBytes(buildDir: string, pagePath: string): PageBytes {
 		return assetOf(path, file);
 	};
 	const js = links.js.map(load);
+	const data = links.data.map(load);
 	const css = links.css.map(load);
 	const fontPaths = new Set([
 		...css.flatMap((sheet) => cssFonts(readFileSync(sheet.file, 'utf8'), sheet.path)),
 		...inlineStyles(text).flatMap((style) => cssFonts(style, pagePath))
 	]);
 	const fonts = [...fontPaths].map(load);
+	const manifest = clientManifest(svelteKitDir);
+	const later = manifest === null ? [] : laterFiles(manifest, links.js).map(load);
 	return {
 		page: pagePath,
 		html,
 		js,
+		data,
 		css,
 		fonts,
+		later,
 		totals: {
 			html: totals([html]),
 			js: totals(js),
+			data: totals(data),
+			startup: totals([...js, ...data]),
 			css: totals(css),
 			fonts: totals(fonts),
-			all: totals([html, ...js, ...css, ...fonts])
+			later: totals(later),
+			all: totals([html, ...js, ...data, ...css, ...fonts])
 		}
 	};
 }
@@ -192,19 +259,42 @@ export function lessonPages(buildDir: string): string[] {
 		.sort();
 }
 
-/** The byte figures of the lesson pages, with their budgets. */
-export function bytesFigures(pages: readonly PageBytes[]): Figure[] {
-	return pages.flatMap(({ page, totals: sizes }) => [
+/**
+ * The byte figures of the lesson pages, with their budgets, and of other pages (the library)
+ * without: the budgets are set for a lesson's first load.
+ */
+export function bytesFigures(
+	pages: readonly PageBytes[],
+	others: readonly PageBytes[] = []
+): Figure[] {
+	const pageFigures = ({ page, totals: sizes }: PageBytes, budgeted: boolean) => [
 		figure('bytes', `${page} · HTML`, sizes.html.transfer, 'bytes'),
 		figure(
 			'bytes',
-			`${page} · JavaScript (${sizes.js.files} files)`,
-			sizes.js.transfer,
+			`${page} · JavaScript at start (${sizes.js.files} modules + ${sizes.data.files} data)`,
+			sizes.startup.transfer,
 			'bytes',
-			'lessonJs'
+			budgeted ? 'lessonJs' : undefined,
+			`modules ${formatValue(sizes.js.transfer, 'bytes')}, data ${formatValue(sizes.data.transfer, 'bytes')}`
+		),
+		figure(
+			'bytes',
+			`${page} · JavaScript later, on use (${sizes.later.files} files)`,
+			sizes.later.transfer,
+			'bytes'
 		),
 		figure('bytes', `${page} · CSS (${sizes.css.files} files)`, sizes.css.transfer, 'bytes'),
 		figure('bytes', `${page} · fonts (${sizes.fonts.files} files)`, sizes.fonts.transfer, 'bytes'),
-		figure('bytes', `${page} · total`, sizes.all.transfer, 'bytes', 'lessonTransfer')
-	]);
+		figure(
+			'bytes',
+			`${page} · total`,
+			sizes.all.transfer,
+			'bytes',
+			budgeted ? 'lessonTransfer' : undefined
+		)
+	];
+	return [
+		...pages.flatMap((page) => pageFigures(page, true)),
+		...others.flatMap((page) => pageFigures(page, false))
+	];
 }

@@ -63,12 +63,19 @@ async function main(): Promise<number> {
 	if (parts.includes('bytes')) {
 		progress('bytes: reading the build');
 		const sizes = pages.map((page) => pageBytes(BUILD_DIR, page));
-		details.bytes = sizes.map(({ page, totals, js, css, fonts }) => ({
+		// The library, the page a student opens first: measured, with no budget of its own.
+		const others = [pageBytes(BUILD_DIR, '/')];
+		details.bytes = [...sizes, ...others].map(({ page, totals, js, data, css, fonts, later }) => ({
 			page,
 			totals,
-			files: [...js, ...css, ...fonts].map(({ path, raw, transfer }) => ({ path, raw, transfer }))
+			files: [...js, ...data, ...css, ...fonts].map(({ path, raw, transfer }) => ({
+				path,
+				raw,
+				transfer
+			})),
+			later: later.map(({ path, raw, transfer }) => ({ path, raw, transfer }))
 		}));
-		figures.push(...bytesFigures(sizes));
+		figures.push(...bytesFigures(sizes, others));
 	}
 
 	if (parts.includes('precache')) {

@@ -16,7 +16,8 @@ const BUILD = 'build';
  * is met; the test below fails as a reminder when a ceiling is no longer needed.
  */
 const CEILINGS: Partial<Record<keyof typeof BUDGETS, number>> = {
-	lessonJs: 95 * KB,
+	// 78.4 KB: i18next, Svelte and SvelteKit alone are about 55 KB (BENCHMARKS.md).
+	lessonJs: 80 * KB,
 	lessonTransfer: 180 * KB
 };
 
@@ -33,7 +34,9 @@ test('the build has prerendered lesson pages to measure', () => {
 for (const page of pages) {
 	test(`${page}: its JavaScript and its whole first load stay within budget`, () => {
 		const { totals } = pageBytes(BUILD, page);
-		expect(totals.js.transfer, 'JavaScript, gzip').toBeLessThanOrEqual(limit('lessonJs'));
+		expect(totals.startup.transfer, 'JavaScript at start, gzip').toBeLessThanOrEqual(
+			limit('lessonJs')
+		);
 		expect(totals.all.transfer, 'HTML + JS + CSS + fonts').toBeLessThanOrEqual(
 			limit('lessonTransfer')
 		);
@@ -42,7 +45,7 @@ for (const page of pages) {
 
 test('no ceiling is kept for a budget that is met', () => {
 	const met: string[] = [];
-	const js = Math.max(...pages.map((page) => pageBytes(BUILD, page).totals.js.transfer));
+	const js = Math.max(...pages.map((page) => pageBytes(BUILD, page).totals.startup.transfer));
 	const all = Math.max(...pages.map((page) => pageBytes(BUILD, page).totals.all.transfer));
 	if (CEILINGS.lessonJs !== undefined && js <= BUDGETS.lessonJs.limit) met.push('lessonJs');
 	if (CEILINGS.lessonTransfer !== undefined && all <= BUDGETS.lessonTransfer.limit) {

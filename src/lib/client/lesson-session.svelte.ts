@@ -3,11 +3,17 @@
  * code the server uses, saved at once, and queued for the teacher.
  */
 import type { Lesson } from '$lib/lesson';
-import { grade, scoreLesson, type Answer, type Grade } from '$lib/quiz';
+import { scoreLesson, type Answer, type Grade } from '$lib/quiz';
 import type { LessonProgress, QuestionRecord } from './device-db';
 import { newId } from './ids';
 import { loadProgress, resetProgress, saveAnswer, timestamp } from './progress';
 import { requestPersistence, storageError } from './storage';
+
+/**
+ * The grading code, with the text matching it uses. Only a Check needs it, so the lesson page
+ * fetches it once it has loaded (see `LessonView`) rather than with the page itself.
+ */
+export const grading = () => import('$lib/quiz/grade');
 
 /** Tries before the answer is shown. */
 export const MAX_TRIES = 2;
@@ -67,6 +73,7 @@ export class LessonSession {
 
 	/** Grades an answer, keeps it and queues it; returns the grade. */
 	async check(questionId: string, answer: Answer): Promise<Grade | undefined> {
+		const { grade } = await grading();
 		const question = this.lesson.questions.find((q) => q.id === questionId);
 		if (!question || this.isDone(questionId)) return undefined;
 		const result = grade(question, answer, this.lesson.paragraphs);

@@ -1,6 +1,7 @@
 /**
  * UI strings through i18next. One instance per language, made on demand and never shared with a
- * request of another language (a module-wide `changeLanguage` would let two requests race).
+ * request of another language (a module-wide `changeLanguage` would let two requests race). The
+ * messages come from `./messages`, one language at a time.
  */
 import i18next, { type i18n, type TFunction } from 'i18next';
 
@@ -12,24 +13,6 @@ export const DEFAULT_LANG: Lang = 'ar';
 export const LANG_NAMES: Record<Lang, string> = { ar: 'العربية', en: 'English' };
 
 export type Messages = Record<string, unknown>;
-
-/**
- * Every file in locales/ is `<lang>.json` or `<area>.<lang>.json` (e.g. `pwa.ar.json`); each
- * language's files merge into one set of messages. The teacher area's strings (`teach.*`) stay
- * out of this set, so students' phones never download them: the teacher layout adds them.
- */
-const files = import.meta.glob<Messages>(['./locales/*.json', '!./locales/teach.*.json'], {
-	eager: true,
-	import: 'default'
-});
-
-function messages(lang: Lang): Messages {
-	return Object.entries(files)
-		.filter(([path]) => path.endsWith(`${lang}.json`))
-		.reduce<Messages>((all, [, file]) => ({ ...all, ...file }), {});
-}
-
-const resources = { ar: messages('ar'), en: messages('en') };
 
 export function isLang(value: unknown): value is Lang {
 	return value === 'ar' || value === 'en';
@@ -45,15 +28,16 @@ export function other(lang: Lang): Lang {
 }
 
 /**
- * A ready i18next instance for one language (resources are bundled, so init is synchronous).
- * @param extra an area's own messages, such as the teacher area's
+ * A ready i18next instance for one language (the messages are at hand, so init is synchronous).
+ * @param messages the language's messages (`loadMessages`), with an area's own merged in, such as
+ *   the teacher area's
  */
-export function createI18n(lang: Lang, extra: Messages = {}): i18n {
+export function createI18n(lang: Lang, messages: Messages): i18n {
 	const instance = i18next.createInstance();
 	void instance.init({
 		lng: lang,
 		fallbackLng: false,
-		resources: { [lang]: { translation: { ...resources[lang], ...extra } } },
+		resources: { [lang]: { translation: messages } },
 		initAsync: false,
 		interpolation: { escapeValue: false },
 		returnNull: false,

@@ -1,12 +1,9 @@
 /**
  * What a student answers, per question type, as plain JSON. Answers are kept in IndexedDB and sent
  * to the server, so they arrive from storage and from the network as untrusted input: `parseAnswer`
- * checks the shape, `answerFits` checks it against the question it answers.
+ * checks the shape, `answerFits` (./fits) checks it against the question it answers.
  */
-import * as v from 'valibot';
-import type { Question } from '$lib/lesson/schema';
 import { BIDI_CONTROLS, findControlCharacter } from '$lib/text';
-import { sentencesOf, type ParagraphText } from './passage';
 
 /** The most items an answer may list; no question comes near it. */
 export const MAX_ANSWER_ITEMS = 50;
@@ -19,95 +16,7 @@ const MAX_INDEX = 9999;
 
 const BIDI_CONTROLS_ALL = new RegExp(BIDI_CONTROLS.source, 'g');
 
-const index = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_INDEX));
-
-const list = <T extends v.GenericSchema>(item: T) =>
-	v.pipe(v.array(item), v.maxLength(MAX_ANSWER_ITEMS));
-
-function distinct(values: readonly (number | null)[], blank: number | null): boolean {
-	const used = values.filter((value) => value !== blank);
-	return new Set(used).size === used.length;
-}
-
-const lang = v.picklist(['ar', 'en']);
-
-const ChoiceAnswer = v.strictObject({ type: v.literal('choice'), choice: index });
-
-const MultiAnswer = v.strictObject({
-	type: v.literal('multi'),
-	// A repeated pick would otherwise count twice towards partial credit.
-	choices: v.pipe(
-		list(index),
-		v.check((choices) => distinct(choices, null), 'must not repeat a choice')
-	)
-});
-
-const TrueFalseAnswer = v.strictObject({
-	type: v.literal('truefalse'),
-	value: v.picklist(['true', 'false', 'not-given'])
-});
-
-const ShortAnswer = v.strictObject({
-	type: v.literal('short'),
-	text: v.pipe(
-		v.string(),
-		v.maxLength(MAX_ANSWER_TEXT),
-		// Phone keyboards insert RLM, ZWNJ and the like on their own, so these are dropped rather
-		// than refused; normalise would ignore them anyway, and bidi overrides must never reach a
-		// teacher's screen.
-		v.transform((text) => text.replace(BIDI_CONTROLS_ALL, '')),
-		// What remains (NUL, other C0 controls, DEL, C1) no keyboard types, and NUL breaks storage
-		// layers: such an answer is junk rather than a typo.
-		v.check((text) => findControlCharacter(text) === -1, 'must not hold control characters')
-	),
-	lang
-});
-
-const OrderAnswer = v.strictObject({
-	type: v.literal('order'),
-	order: v.pipe(
-		list(index),
-		v.check((order) => distinct(order, null), 'must not repeat an item')
-	)
-});
-
-const MatchAnswer = v.strictObject({
-	type: v.literal('match'),
-	pairs: v.pipe(
-		list(v.pipe(v.number(), v.integer(), v.minValue(-1), v.maxValue(MAX_INDEX))),
-		v.check((pairs) => distinct(pairs, -1), 'must not use a right-hand item twice')
-	)
-});
-
-const ClozeAnswer = v.strictObject({
-	type: v.literal('cloze'),
-	fills: v.pipe(
-		list(v.nullable(index)),
-		v.check((fills) => distinct(fills, null), 'must not use a bank word twice')
-	)
-});
-
-const EvidenceAnswer = v.strictObject({
-	type: v.literal('evidence'),
-	paragraph: index,
-	sentence: index,
-	lang
-});
-
-/**
- * The schema of an answer, for embedding in larger request schemas (a sync batch). Indexes refer
- * to the question as authored, never to the order the app showed things in.
- */
-export const Answer = v.variant('type', [
-	ChoiceAnswer,
-	MultiAnswer,
-	TrueFalseAnswer,
-	ShortAnswer,
-	OrderAnswer,
-	MatchAnswer,
-	ClozeAnswer,
-	EvidenceAnswer
-]);
+type ReadingLang = 'ar' | 'en';
 
 /**
  * A student's answer to one question:
@@ -120,8 +29,112 @@ export const Answer = v.variant('type', [
  * - `cloze`: for each gap, an index into `clozeBank(question)`, or null;
  * - `evidence`: a paragraph, and a sentence of its text in `lang`, numbered as the compiled
  *   paragraph's `sentences` (`splitSentences`) number them.
+ *
+ * Indexes refer to the question as authored, never to the order the app showed things in.
  */
-export type Answer = v.InferOutput<typeof Answer>;
+export type Answer =
+	| { type: 'choice'; choice: number }
+	| { type: 'multi'; choices: number[] }
+	| { type: 'truefalse'; value: 'true' | 'false' | 'not-given' }
+	| { type: 'short'; text: string; lang: ReadingLang }
+	| { type: 'order'; order: number[] }
+	| { type: 'match'; pairs: number[] }
+	| { type: 'cloze'; fills: (number | null)[] }
+	| { type: 'evidence'; paragraph: number; sentence: number; lang: ReadingLang };
+
+// The checks below run on every answer read from storage, so the browser needs them: plain code,
+// because a schema library would cost the lesson page more than everything here.
+
+/** Whether `value` is an object with exactly these own keys (and `type`). */
+function hasKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
+	const own = Object.keys(value);
+	return own.length === keys.length + 1 && keys.every((key) => Object.hasOwn(value, key));
+}
+
+const isIndex = (value: unknown, min = 0): value is number =>
+	Number.isInteger(value) && (value as number) >= min && (value as number) <= MAX_INDEX;
+
+const isLang = (value: unknown): value is ReadingLang => value === 'ar' || value === 'en';
+
+/**
+ * A list of at most `MAX_ANSWER_ITEMS` items that all pass `item`, none repeated except `blank`;
+ * a copy of it, or null. Holes in a sparse array count as `undefined`.
+ */
+function list<T extends number | null>(
+	value: unknown,
+	item: (entry: unknown) => entry is T,
+	blank?: T
+): T[] | null {
+	if (!Array.isArray(value) || value.length > MAX_ANSWER_ITEMS) return null;
+	const items = Array.from(value as unknown[]);
+	if (!items.every((entry) => item(entry))) return null;
+	const used = items.filter((entry) => entry !== blank);
+	return new Set(used).size === used.length ? items : null;
+}
+
+/** Typed text without bidi and zero-width marks, or null when it cannot be an answer. */
+function typedText(value: unknown): string | null {
+	if (typeof value !== 'string' || value.length > MAX_ANSWER_TEXT) return null;
+	// Phone keyboards insert RLM, ZWNJ and the like on their own, so these are dropped rather than
+	// refused; normalise would ignore them anyway, and bidi overrides must never reach a teacher's
+	// screen. What remains (NUL, other C0 controls, DEL, C1) no keyboard types, and NUL breaks
+	// storage layers: such an answer is junk rather than a typo.
+	const text = value.replace(BIDI_CONTROLS_ALL, '');
+	return findControlCharacter(text) === -1 ? text : null;
+}
+
+function parse(value: Record<string, unknown>): Answer | null {
+	switch (value.type) {
+		case 'choice':
+			return hasKeys(value, ['choice']) && isIndex(value.choice)
+				? { type: 'choice', choice: value.choice }
+				: null;
+		case 'multi': {
+			// A repeated pick would otherwise count twice towards partial credit.
+			const choices = hasKeys(value, ['choices']) ? list(value.choices, isIndex) : null;
+			return choices && { type: 'multi', choices };
+		}
+		case 'truefalse': {
+			const verdict = value.value;
+			return hasKeys(value, ['value']) &&
+				(verdict === 'true' || verdict === 'false' || verdict === 'not-given')
+				? { type: 'truefalse', value: verdict }
+				: null;
+		}
+		case 'short': {
+			const text = hasKeys(value, ['text', 'lang']) ? typedText(value.text) : null;
+			return text !== null && isLang(value.lang) ? { type: 'short', text, lang: value.lang } : null;
+		}
+		case 'order': {
+			const order = hasKeys(value, ['order']) ? list(value.order, isIndex) : null;
+			return order && { type: 'order', order };
+		}
+		case 'match': {
+			const right = (entry: unknown): entry is number => isIndex(entry, -1);
+			const pairs = hasKeys(value, ['pairs']) ? list(value.pairs, right, -1) : null;
+			return pairs && { type: 'match', pairs };
+		}
+		case 'cloze': {
+			const fill = (entry: unknown): entry is number | null => entry === null || isIndex(entry);
+			const fills = hasKeys(value, ['fills']) ? list(value.fills, fill, null) : null;
+			return fills && { type: 'cloze', fills };
+		}
+		case 'evidence':
+			return hasKeys(value, ['paragraph', 'sentence', 'lang']) &&
+				isIndex(value.paragraph) &&
+				isIndex(value.sentence) &&
+				isLang(value.lang)
+				? {
+						type: 'evidence',
+						paragraph: value.paragraph,
+						sentence: value.sentence,
+						lang: value.lang
+					}
+				: null;
+		default:
+			return null;
+	}
+}
 
 /**
  * Checks the shape of an answer read from storage or the network: known type, no unknown fields,
@@ -129,70 +142,9 @@ export type Answer = v.InferOutput<typeof Answer>;
  * `MAX_ANSWER_ITEMS` items, no repeats, typed text of at most `MAX_ANSWER_TEXT` characters without
  * control characters. Bidi and zero-width marks are removed from typed text.
  *
- * @returns the answer, or null when it is malformed
+ * @returns a copy of the answer, or null when it is malformed
  */
 export function parseAnswer(value: unknown): Answer | null {
-	const result = v.safeParse(Answer, value);
-	return result.success ? result.output : null;
-}
-
-const inRange = (value: number, length: number) => value >= 0 && value < length;
-
-/**
- * Tells whether an answer can be graded against a question: well-formed, of the question's type,
- * every index in range, and one entry per item, pair or gap where the type needs it (`order` must be
- * a full arrangement; `match` and `cloze` list one entry per left item or gap, blanks allowed).
- *
- * @param paragraphs the lesson's paragraphs; when given, an evidence answer's paragraph and sentence
- *   must exist in them. A different paragraph from the question's still fits: it is a wrong answer,
- *   not a malformed one.
- */
-export function answerFits(
-	question: Question,
-	answer: Answer,
-	paragraphs?: readonly ParagraphText[]
-): boolean {
-	// Answers may reach this point straight from storage, typed but never parsed.
-	if (!v.is(Answer, answer) || answer.type !== question.type) return false;
-	switch (question.type) {
-		case 'choice':
-			return answer.type === 'choice' && inRange(answer.choice, question.choices.length);
-		case 'multi':
-			return (
-				answer.type === 'multi' &&
-				answer.choices.every((choice) => inRange(choice, question.choices.length))
-			);
-		case 'truefalse':
-		case 'short':
-			return true;
-		case 'order':
-			return (
-				answer.type === 'order' &&
-				answer.order.length === question.items.length &&
-				answer.order.every((item) => inRange(item, question.items.length))
-			);
-		case 'match':
-			return (
-				answer.type === 'match' &&
-				answer.pairs.length === question.pairs.length &&
-				answer.pairs.every((right) => right === -1 || inRange(right, question.pairs.length))
-			);
-		case 'cloze': {
-			const bankSize = question.gaps.length + question.distractors.length;
-			return (
-				answer.type === 'cloze' &&
-				answer.fills.length === question.gaps.length &&
-				answer.fills.every((fill) => fill === null || inRange(fill, bankSize))
-			);
-		}
-		case 'evidence': {
-			if (answer.type !== 'evidence') return false;
-			if (paragraphs === undefined) return true;
-			const paragraph = paragraphs[answer.paragraph];
-			return (
-				paragraph !== undefined &&
-				inRange(answer.sentence, sentencesOf(paragraph, answer.lang).length)
-			);
-		}
-	}
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+	return parse(value as Record<string, unknown>);
 }

@@ -5,7 +5,8 @@
  */
 import type { Question } from '$lib/lesson/schema';
 import { findQuote, normalise, stems, type Span } from '$lib/text';
-import { answerFits, type Answer } from './answer';
+import type { Answer } from './answer';
+import { answerFits } from './fits';
 import { clozeBank } from './cloze';
 import { sentencesOf, type ParagraphText } from './passage';
 

@@ -4,7 +4,6 @@ import * as quiz from './index';
 describe('$lib/quiz', () => {
 	it('exports the whole public API', () => {
 		expect(Object.keys(quiz).sort()).toEqual([
-			'Answer',
 			'MAX_ANSWER_ITEMS',
 			'MAX_ANSWER_TEXT',
 			'answerFits',

@@ -1,4 +1,5 @@
-export { Answer, answerFits, MAX_ANSWER_ITEMS, MAX_ANSWER_TEXT, parseAnswer } from './answer';
+export { MAX_ANSWER_ITEMS, MAX_ANSWER_TEXT, parseAnswer, type Answer } from './answer';
+export { answerFits } from './fits';
 export { clozeBank, type BankWord, type ClozeQuestion } from './cloze';
 export { evidenceSpan, grade, matchesAnswer, type Grade } from './grade';
 export { sentencesOf, type ParagraphText } from './passage';
