@@ -23,7 +23,7 @@ let dataDir: string;
 
 test.beforeAll(async () => {
 	dataDir = mkdtempSync(join(tmpdir(), 'qiraa-logs-'));
-	server = await startServer(dataDir);
+	server = await startServer({ dataDir });
 });
 
 test.afterAll(async () => {

@@ -9,6 +9,8 @@ import { freePort } from '../../scripts/bench/server';
 
 export interface TestServer {
 	origin: string;
+	/** The engine /healthz names: `sqlite` or `postgres`. */
+	db: string;
 	/** Everything the server has written to stdout and stderr so far. */
 	output(): string;
 	/** Sends a signal and waits for the process to end. */
@@ -20,19 +22,35 @@ function ended(child: ChildProcess): Promise<void> {
 	return new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-/** Starts the built app on `dataDir` and waits until /healthz answers 200. */
-export async function startServer(dataDir: string, port?: number): Promise<TestServer> {
-	const chosen = port ?? (await freePort());
-	const origin = `http://127.0.0.1:${chosen}`;
+export interface ServerOptions {
+	/** The SQLite data folder. */
+	dataDir: string;
+	/** PostgreSQL instead of SQLite; never inherited from the test's own environment. */
+	databaseUrl?: string;
+	/** A port of its own choosing (to restart on the same one); else a free one. */
+	port?: number;
+}
+
+/** Starts the built app and waits until /healthz answers 200. */
+export async function startServer(options: ServerOptions): Promise<TestServer> {
+	const port = options.port ?? (await freePort());
+	const origin = `http://127.0.0.1:${port}`;
 	let output = '';
 	const child = spawn(process.execPath, ['scripts/start.js'], {
-		env: { ...process.env, PORT: String(chosen), HOST: '127.0.0.1', DATA_DIR: dataDir },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			DATA_DIR: options.dataDir,
+			DATABASE_URL: options.databaseUrl ?? ''
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const server: TestServer = {
 		origin,
+		db: '',
 		output: () => output,
 		async kill(signal) {
 			if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -41,11 +59,11 @@ export async function startServer(dataDir: string, port?: number): Promise<TestS
 	};
 	for (let tries = 0; tries < 300; tries++) {
 		if (child.exitCode !== null) break;
-		const up = await fetch(`${origin}/healthz`).then(
-			(response) => response.ok,
-			() => false
+		const health = await fetch(`${origin}/healthz`).then(
+			async (response) => (response.ok ? ((await response.json()) as { db: string }) : null),
+			() => null
 		);
-		if (up) return server;
+		if (health) return { ...server, db: health.db };
 		await sleep(50);
 	}
 	await server.kill('SIGKILL');
