@@ -1,4 +1,10 @@
-import { redirect, type Handle, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import {
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type RequestEvent,
+	type ServerInit
+} from '@sveltejs/kit';
 import { building } from '$app/environment';
 import { DEFAULT_LANG, dir, isLang, localisePath, type Lang } from '$lib/i18n';
 import {
@@ -8,6 +14,7 @@ import {
 	type TeacherAccount
 } from '$lib/server/auth';
 import { getDatabase, getDb } from '$lib/server/db/instance';
+import { logFault } from '$lib/server/log';
 
 /**
  * Opens the database (and runs migrations) before the first request, so a second server on the
@@ -69,4 +76,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
 	return response;
+};
+
+/**
+ * An unexpected error (a fault, 5xx): logged by kind and place only, since SvelteKit's own log
+ * would print the error's message, which can quote a request's answers or password. Unknown pages
+ * (404) are not faults. The visitor gets SvelteKit's generic message.
+ */
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status === 404) return;
+	logFault(error, { method: event.request.method, routeId: event.route.id, status });
 };

@@ -10,11 +10,11 @@ import {
 	devices,
 	expect,
 	test,
-	type APIRequestContext,
 	type Browser,
 	type BrowserContext,
 	type Page
 } from '@playwright/test';
+import { newEmail, parseCsv, postForm } from './classroom';
 import { tx } from './i18n';
 import { answerRight, card, loadLessons, setReading } from './lessons';
 
@@ -22,11 +22,6 @@ const LESSONS = loadLessons();
 const PASSWORD = 'olive trees by the shatt';
 const LAPTOP = { viewport: { width: 1280, height: 900 } };
 const PHONE = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };
-
-let counter = 0;
-/** An address no earlier run has used. */
-const newEmail = (who: string) =>
-	`${who}-${Date.now().toString(36)}-${(counter++).toString(36)}@school.example`;
 
 /** A date `days` from today, as a date input takes it. */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -77,26 +72,6 @@ function outboxCount(page: Page): Promise<number> {
 				};
 			})
 	);
-}
-
-/** The rows of a CSV file as the services write it: BOM, every cell quoted, CRLF. */
-function parseCsv(text: string): string[][] {
-	expect(text.startsWith('\uFEFF')).toBe(true);
-	return text
-		.slice(1)
-		.split('\r\n')
-		.filter((line) => line !== '')
-		.map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"')));
-}
-
-/** Posts a form as a browser without JavaScript does (same origin, asking for HTML). */
-function postForm(
-	request: APIRequestContext,
-	origin: string,
-	path: string,
-	form: Record<string, string>
-) {
-	return request.post(path, { headers: { origin, accept: 'text/html' }, form, maxRedirects: 0 });
 }
 
 test('a class from sign-up to results: join by link, answer offline, sync once, export', async ({

@@ -73,8 +73,18 @@ const NAME = 'qiraa';
 const VERSION = 2;
 
 let opening: Promise<IDBPDatabase<QiraaDB>> | undefined;
+let outdated: (() => void) | undefined;
 
-/** Opens the database once per page; an old tab blocking an upgrade is asked to let go. */
+/**
+ * Tells `listener` when a newer version of the app, in another tab, upgrades the database: this
+ * page has let go of it so the upgrade can go ahead, and can save nothing more until it reloads
+ * (its code is older than the database; opening it again fails with a `VersionError`).
+ */
+export function onOutdated(listener: () => void): void {
+	outdated = listener;
+}
+
+/** Opens the database once per page; an old tab blocking an upgrade lets go and says so. */
 export function deviceDb(): Promise<IDBPDatabase<QiraaDB>> {
 	opening ??= openDB<QiraaDB>(NAME, VERSION, {
 		upgrade(db) {
@@ -88,10 +98,15 @@ export function deviceDb(): Promise<IDBPDatabase<QiraaDB>> {
 			if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
 		},
 		blocking() {
-			// A newer version of the app wants to upgrade: close so it can, and reopen lazily.
+			// Transactions already started finish first: nothing written so far is lost.
 			void opening?.then((db) => db.close());
 			opening = undefined;
+			outdated?.();
 		}
+	}).catch((error: unknown) => {
+		// Try again on the next call (after a reload, the newer code opens it at its version).
+		opening = undefined;
+		throw error;
 	});
 	return opening;
 }

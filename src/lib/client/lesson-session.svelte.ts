@@ -71,12 +71,16 @@ export class LessonSession {
 		return scoreLesson(this.lesson.questions, grades);
 	}
 
-	/** Grades an answer, keeps it and queues it; returns the grade. */
+	/**
+	 * Grades an answer, keeps it and queues it; returns the grade, or undefined when the question
+	 * is done already or the device could not save the answer (the banner says why).
+	 */
 	async check(questionId: string, answer: Answer): Promise<Grade | undefined> {
 		const { grade } = await grading();
 		const question = this.lesson.questions.find((q) => q.id === questionId);
 		if (!question || this.isDone(questionId)) return undefined;
 		const result = grade(question, answer, this.lesson.paragraphs);
+		const before = { records: this.#records, shown: this.shown };
 		const previous = this.#records[questionId];
 		const tries = (previous?.tries ?? 0) + 1;
 		const at = timestamp();
@@ -110,7 +114,12 @@ export class LessonSession {
 			if (previous === undefined) void requestPersistence();
 			this.#onsaved();
 		} catch (error) {
+			// Not kept: the question goes back to how it was, so the verdict never shows an answer
+			// that a reload would lose, and the student can check it again once writes work.
+			this.#records = before.records;
+			this.shown = before.shown;
 			storageError.report(error);
+			return undefined;
 		}
 		return result;
 	}

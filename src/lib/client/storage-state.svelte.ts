@@ -1,8 +1,11 @@
 /** The reactive half of `storage.ts` (runes need a `.svelte.ts` module). */
 
-/** Why the last write to the device failed: its storage is full, or something else went wrong. */
+/**
+ * Why the last write to the device failed: its storage is full, a newer version of the app in
+ * another tab upgraded the database (this page must reload), or something else went wrong.
+ */
 export interface StorageProblem {
-	kind: 'full' | 'failed';
+	kind: 'full' | 'outdated' | 'failed';
 	/** The browser's own message, for whoever helps the student. */
 	detail: string;
 }

@@ -80,6 +80,8 @@ describe('storageError', () => {
 		});
 		storageError.report(new DOMException('Transaction aborted', 'AbortError'));
 		expect(storageError.current?.kind).toBe('failed');
+		storageError.report(new DOMException('The requested version is less', 'VersionError'));
+		expect(storageError.current?.kind).toBe('outdated');
 		storageError.report('something odd');
 		expect(storageError.current).toEqual({ kind: 'failed', detail: 'something odd' });
 		storageError.clear();

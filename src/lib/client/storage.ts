@@ -3,6 +3,7 @@
  * how much is used, and the last failed write, which the banner shows (a lost answer is never
  * silent).
  */
+import { onOutdated } from './device-db';
 import { storageState, type StorageProblem } from './storage-state.svelte';
 
 export type { StorageProblem };
@@ -62,6 +63,11 @@ export const storageError = {
 	}
 };
 
+// Another tab's newer version took the database over: said at once, not at the next answer.
+onOutdated(() => {
+	storageState.problem = { kind: 'outdated', detail: 'The database was upgraded in another tab.' };
+});
+
 /** What the browser answered to `requestPersistence()`; undefined until asked. */
 export function persisted(): boolean | undefined {
 	return storageState.persisted;
@@ -71,8 +77,11 @@ function describe(error: unknown): StorageProblem {
 	const name = error instanceof Error || error instanceof DOMException ? error.name : '';
 	const detail =
 		error instanceof Error || error instanceof DOMException ? error.message : String(error);
-	// IndexedDB reports a full disk as QuotaExceededError, directly or as the transaction's error.
-	return { kind: name === 'QuotaExceededError' ? 'full' : 'failed', detail };
+	// IndexedDB reports a full disk as QuotaExceededError, directly or as the transaction's error;
+	// a database newer than this page's code (upgraded by another tab) as VersionError.
+	const kind =
+		name === 'QuotaExceededError' ? 'full' : name === 'VersionError' ? 'outdated' : 'failed';
+	return { kind, detail };
 }
 
 /** Bytes as the interface shows them: "1.2 MB", with Western digits in both languages. */

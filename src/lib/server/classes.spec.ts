@@ -111,6 +111,7 @@ describe.each(ENGINES)('classes on %s', (engine) => {
 		await syncAttempts(db(), ali?.token, {
 			attempts: [attempt('tiny', 'vote-count', { type: 'choice', choice: 0 })]
 		});
+		await createRejoinCode(db(), teacherId, classInfo.id, ali?.studentId);
 		let list = await roster(db(), teacherId, classInfo.id);
 		expect(list.map((s) => [s.name, s.attemptCount])).toEqual([
 			['Ahmed', 0],
@@ -118,7 +119,14 @@ describe.each(ENGINES)('classes on %s', (engine) => {
 			['Zainab', 0]
 		]);
 		await renameStudent(db(), teacherId, classInfo.id, zainab?.studentId, 'Zainab H.');
+		const before = await rowCounts(db());
 		await removeStudent(db(), teacherId, classInfo.id, ali?.studentId);
+		// Their row (with its re-join code) and their one answer go; nothing else does.
+		expect(await rowCounts(db())).toEqual({
+			...before,
+			students: before.students - 1,
+			attempts: before.attempts - 1
+		});
 		list = await roster(db(), teacherId, classInfo.id);
 		expect(list.map((s) => s.name)).toEqual(['Ahmed', 'Zainab H.']);
 		expect(await studentFromToken(db(), ali?.token)).toBeNull();

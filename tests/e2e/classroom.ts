@@ -1,0 +1,122 @@
+/**
+ * A class set up over HTTP, as fast as a test can: a teacher signs up through the form a browser
+ * without JavaScript posts, makes a class, assigns lessons; students join with the code, over the
+ * API or on a page. And what the teacher gets back: the class's answers as CSV.
+ */
+import { expect, type APIRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { tx } from './i18n';
+
+let counter = 0;
+/** An address no earlier run has used. */
+export const newEmail = (who: string) =>
+	`${who}-${Date.now().toString(36)}-${(counter++).toString(36)}@school.example`;
+
+/** Posts a form as a browser without JavaScript does (same origin, asking for HTML). */
+export function postForm(
+	request: APIRequestContext,
+	origin: string,
+	path: string,
+	form: Record<string, string>
+) {
+	return request.post(path, { headers: { origin, accept: 'text/html' }, form, maxRedirects: 0 });
+}
+
+export interface Classroom {
+	/** The teacher's signed-in request context. */
+	teacher: APIRequestContext;
+	classId: string;
+	code: string;
+}
+
+/** A lesson to assign, due at the end of `due` (YYYY-MM-DD, the class's time zone) or never. */
+export interface Assign {
+	lesson: string;
+	due?: string;
+}
+
+/** A new teacher with a class that has `assign` assigned. The caller disposes of `teacher`. */
+export async function makeClassroom(
+	playwright: { request: APIRequest },
+	origin: string,
+	assign: Assign[]
+): Promise<Classroom> {
+	const teacher = await playwright.request.newContext({ baseURL: origin });
+	const signedUp = await postForm(teacher, origin, '/teach/signup', {
+		email: newEmail('teacher'),
+		password: 'olive trees by the shatt'
+	});
+	expect(signedUp.status()).toBe(303);
+	const created = await postForm(teacher, origin, '/teach?/create', { name: 'Class 9' });
+	expect(created.status()).toBe(303);
+	const classId = created.headers()['location']!.split('/').pop()!;
+	for (const { lesson, due = '' } of assign) {
+		const assigned = await postForm(teacher, origin, `/teach/classes/${classId}/assign`, {
+			lesson,
+			due
+		});
+		expect(assigned.status()).toBe(303);
+	}
+	const page = await (await teacher.get(`/teach/classes/${classId}`)).text();
+	const code = /\/join\/([2-9A-HJKMNP-Z]{6})/.exec(page)![1]!;
+	return { teacher, classId, code };
+}
+
+/** Joins the class as a student over the API; returns the device's token and the student's id. */
+export async function joinAs(
+	request: APIRequestContext,
+	code: string,
+	name: string
+): Promise<{ token: string; studentId: string }> {
+	const joined = await request.post('/api/join', { data: { code, name } });
+	expect(joined.status()).toBe(200);
+	return (await joined.json()) as { token: string; studentId: string };
+}
+
+/** Joins the class on a phone's page, in English, as a student does; leaves it on the home page. */
+export async function joinOnPage(page: Page, code: string, name: string): Promise<void> {
+	await page.goto(`/en/join/${code}`);
+	await page.getByLabel(tx('en', 'join.name')).fill(name);
+	await page.getByRole('button', { name: tx('en', 'join.submit') }).click();
+	await expect(page).toHaveURL(/\/en$/);
+}
+
+/** The rows of a CSV file as the services write it: BOM, every cell quoted, CRLF. */
+export function parseCsv(text: string): string[][] {
+	expect(text.startsWith('\uFEFF')).toBe(true);
+	return text
+		.slice(1)
+		.split('\r\n')
+		.filter((line) => line !== '')
+		.map((line) => [...line.matchAll(/"((?:[^"]|"")*)"/g)].map((m) => m[1]!.replace(/""/g, '"')));
+}
+
+/** One stored answer, from the class export (English). */
+export interface StoredAnswer {
+	studentName: string;
+	studentId: string;
+	lessonId: string;
+	questionId: string;
+	late: boolean;
+	/** The device's clock, as it sent it. */
+	answeredAt: string;
+	/** The server's clock. */
+	receivedAt: string;
+}
+
+/** Every answer the server holds for a class, as its teacher downloads them. */
+export async function storedAnswers(classroom: Classroom): Promise<StoredAnswer[]> {
+	const response = await classroom.teacher.get(`/en/teach/classes/${classroom.classId}/export.csv`);
+	expect(response.status()).toBe(200);
+	return parseCsv(await response.text())
+		.slice(1)
+		.filter((row) => row[2] !== '')
+		.map((row) => ({
+			studentName: row[0]!,
+			studentId: row[1]!,
+			lessonId: row[2]!,
+			questionId: row[3]!,
+			late: row[8] === 'yes',
+			answeredAt: row[9]!,
+			receivedAt: row[10]!
+		}));
+}
