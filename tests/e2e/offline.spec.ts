@@ -341,7 +341,8 @@ test('on an insecure origin the app works online, without a worker, and says why
  * one origin: a deploy while a student has a lesson open.
  */
 test.describe('a new version', () => {
-	const PORT = 4174;
+	// Beside the suite's own server (E2E_PORT, default 4173), so two suites can run side by side.
+	const PORT = Number(process.env.E2E_PORT ?? 4173) + 1;
 	const origin = `http://localhost:${PORT}`;
 	let dir: string;
 	let app: string;
