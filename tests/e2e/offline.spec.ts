@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page } from './fixtures';
 import type { Lesson } from '../../src/lib/lesson';
 import ar from '../../src/lib/i18n/locales/pwa.ar.json' with { type: 'json' };
 import en from '../../src/lib/i18n/locales/pwa.en.json' with { type: 'json' };

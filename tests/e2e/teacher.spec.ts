@@ -14,7 +14,7 @@ import {
 	type Browser,
 	type BrowserContext,
 	type Page
-} from '@playwright/test';
+} from './fixtures';
 import { tx } from './i18n';
 import { answerRight, card, loadLessons, setReading } from './lessons';
 
