@@ -16,6 +16,8 @@ const SOURCES = [
 	'package.json',
 	'package-lock.json',
 	'svelte.config.js',
+	// The Content Security Policy the build puts in prerendered pages.
+	'scripts/security.js',
 	'vite.config.ts'
 ];
 

@@ -49,10 +49,11 @@ function signInPath(lang: Lang, url: URL): string {
 /**
  * Per request: first, anything that could change state (a form action, `/api/sync`, `/api/join`,
  * sign-out …) is refused unless it comes from this app's own origin; SvelteKit's own check only
- * covers form content types. Then the UI language comes from the URL (`/en/…` or none for Arabic), so prerendered
- * pages carry the right `<html lang dir>` in their HTML and nothing is patched after load. On the
- * teacher's pages the session cookie gives `locals.teacher`, and everything but sign-in and
- * sign-up sends a signed-out visitor to sign in (303, also for form actions and CSV downloads).
+ * covers form content types, and only in production. Then the UI language comes from the URL
+ * (`/en/…` or none for Arabic), so prerendered pages carry the right `<html lang dir>` in their
+ * HTML and nothing is patched after load. On the teacher's pages the session cookie gives
+ * `locals.teacher`, and everything but sign-in and sign-up sends a signed-out visitor to sign in
+ * (303, also for form actions and CSV downloads).
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	const refused = crossOriginRefusal(event.request, event.url);

@@ -19,31 +19,37 @@ function reportViolations(binding: string) {
 	});
 }
 
+const watched = new WeakSet<BrowserContext>();
+
+/**
+ * Records every CSP violation in `context`'s pages into `violations`. The guard does this for the
+ * test's contexts; a test that launches a browser of its own calls it for that one's.
+ */
+export async function watchCsp(context: BrowserContext, violations: string[]): Promise<void> {
+	if (watched.has(context)) return;
+	watched.add(context);
+	await context.exposeBinding(BINDING, ({ page }, text: string) => {
+		violations.push(`${page.url()}: CSP violation: ${text}`);
+	});
+	await context.addInitScript(reportViolations, BINDING);
+	context.on('console', (message) => {
+		// Chromium's own report, which also covers what no event reaches.
+		if (/Content Security Policy/.test(message.text())) {
+			violations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
+		}
+	});
+}
+
 export const test = base.extend<{ cspViolations: string[] }>({
 	/** What the guard saw; a test that provokes a violation on purpose empties it afterwards. */
 	cspViolations: [
 		async ({ browser, context }, use) => {
 			const violations: string[] = [];
-			const watched = new WeakSet<BrowserContext>();
-			const watch = async (watchedContext: BrowserContext) => {
-				if (watched.has(watchedContext)) return;
-				watched.add(watchedContext);
-				await watchedContext.exposeBinding(BINDING, ({ page }, text: string) => {
-					violations.push(`${page.url()}: CSP violation: ${text}`);
-				});
-				await watchedContext.addInitScript(reportViolations, BINDING);
-				watchedContext.on('console', (message) => {
-					// Chromium's own report, which also covers what no event reaches.
-					if (/Content Security Policy/.test(message.text())) {
-						violations.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
-					}
-				});
-			};
-			await watch(context);
+			await watchCsp(context, violations);
 			const newContext = browser.newContext;
 			browser.newContext = async (...args) => {
 				const made = await newContext.apply(browser, args);
-				await watch(made);
+				await watchCsp(made, violations);
 				return made;
 			};
 			await use(violations);
