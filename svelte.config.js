@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { CSP_DIRECTIVES } from './scripts/security.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -12,6 +13,9 @@ const config = {
 		// Each page's few kilobytes of CSS go inside its HTML: a separate stylesheet is a
 		// render-blocking round trip, which on a phone's slow connection delays the first paint.
 		inlineStyleThreshold: 16 * 1024,
+		// Hashes of the inline script and styles on prerendered pages (in a <meta>, and in the
+		// header scripts/start.js sends), a nonce on pages rendered per request.
+		csp: { mode: 'auto', directives: CSP_DIRECTIVES },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
 	}
 };

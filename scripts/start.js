@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { secureResponses } from './security.js';
 
 const BUILD_MARK = 'build/handler.js';
 const SOURCES = [
@@ -15,6 +16,8 @@ const SOURCES = [
 	'package.json',
 	'package-lock.json',
 	'svelte.config.js',
+	// The Content Security Policy the build puts in prerendered pages.
+	'scripts/security.js',
 	'vite.config.ts'
 ];
 
@@ -52,6 +55,10 @@ const tellScheme = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
 if (tellScheme) process.env.PROTOCOL_HEADER = SCHEME_HEADER;
 
 const { server } = await import(join(process.cwd(), 'build/index.js'));
+
+// Security headers and the Content Security Policy on every response, including the prerendered
+// pages, the service worker and /_app files the adapter serves without running the app's hooks.
+server.server.prependListener('request', secureResponses(join(process.cwd(), 'build/prerendered')));
 
 if (tellScheme) {
 	server.server.prependListener(

@@ -1,8 +1,10 @@
-import { isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it, vi } from 'vitest';
+import { assignLessons } from '$lib/server/assignments';
 import { createSession, SESSION_COOKIE, SESSION_MS } from '$lib/server/auth';
+import { TABLES, type Db } from '$lib/server/db/database';
 import { useTestDatabase } from '$lib/server/db/engines.fixture';
-import { makeTeacher } from '$lib/server/services.fixture';
+import { attempt, makeClass, makeTeacher } from '$lib/server/services.fixture';
 
 const database = vi.hoisted(() => ({ get: (): unknown => undefined, opened: 0 }));
 vi.mock('$lib/server/db/instance', () => ({
@@ -12,8 +14,12 @@ vi.mock('$lib/server/db/instance', () => ({
 	},
 	getDatabase: async () => ({ db: database.get() })
 }));
+vi.mock('$lib/server/lessons', () => import('$lib/server/lessons.fixture'));
 
 const { handle } = await import('./hooks.server');
+const { POST: postJoin } = await import('./routes/api/join/+server');
+const { POST: postSync } = await import('./routes/api/sync/+server');
+const { actions: classActions } = await import('./routes/[[lang=lang]]/teach/+page.server');
 
 const CLASS_ROUTE = '/[[lang=lang]]/teach/classes/[classId=uuid]';
 
@@ -27,6 +33,7 @@ function request(path: string, routeId: string | null, cookie?: string) {
 		delete: vi.fn()
 	};
 	const event = {
+		request: new Request(url),
 		url,
 		params: lang ? { lang } : {},
 		route: { id: routeId },
@@ -118,4 +125,305 @@ describe('hooks: the teacher area', () => {
 			expect.objectContaining({ httpOnly: true, sameSite: 'lax', secure: false })
 		);
 	});
+});
+
+const ORIGIN = 'http://localhost:3000';
+
+/** Every route module's source, to find what can change state: actions and non-GET handlers. */
+const ROUTE_SOURCES = import.meta.glob<string>(
+	['./routes/**/+server.ts', './routes/**/+page.server.ts'],
+	{
+		query: '?raw',
+		import: 'default',
+		eager: true
+	}
+);
+
+/** A URL path for a route file: its parameters filled with values of the right shape. */
+function routePath(file: string): string {
+	return (
+		file
+			.replace(/^\.\/routes/, '')
+			.replace(/\/\+(server|page\.server)\.ts$/, '')
+			.replace('/[[lang=lang]]', '')
+			.replace(/\[\w+=uuid\]/g, '0b6c5d2e-1f0a-4c5e-9d7b-2a3b4c5d6e7f')
+			.replace(/\[\w+=\w+\]/g, 'tiny') || '/'
+	);
+}
+
+/** Each state-changing endpoint as `METHOD path` (form actions as `POST path?/name`). */
+function stateChangingEndpoints(): string[] {
+	const found: string[] = [];
+	for (const [file, source] of Object.entries(ROUTE_SOURCES)) {
+		const path = routePath(file);
+		for (const [, method] of source.matchAll(/export const (POST|PUT|PATCH|DELETE)\b/g)) {
+			found.push(`${method} ${path}`);
+		}
+		const actions = /export const actions = \{([\s\S]*?)\n\} satisfies Actions/.exec(source);
+		for (const [, name] of actions?.[1]?.matchAll(/^\t(\w+): async/gm) ?? []) {
+			found.push(`POST ${path}${name === 'default' ? '' : `?/${name}`}`);
+		}
+	}
+	return found.sort();
+}
+
+/** The ways a request can come from somewhere other than our own pages. */
+const REFUSED: { what: string; method?: string; headers: Record<string, string>; code: string }[] =
+	[
+		{
+			what: 'a form from another site',
+			headers: {
+				origin: 'https://evil.example',
+				'content-type': 'application/x-www-form-urlencoded'
+			},
+			code: 'cross-origin'
+		},
+		{
+			what: 'a multipart form from another site',
+			headers: {
+				origin: 'https://evil.example',
+				'content-type': 'multipart/form-data; boundary=x'
+			},
+			code: 'cross-origin'
+		},
+		{
+			what: 'JSON sent as text/plain from another site',
+			headers: { origin: 'https://evil.example', 'content-type': 'text/plain;charset=UTF-8' },
+			code: 'cross-origin'
+		},
+		{
+			what: 'JSON from another site',
+			headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+			code: 'cross-origin'
+		},
+		{
+			what: 'a body without a content type from another site',
+			headers: { origin: 'https://evil.example' },
+			code: 'cross-origin'
+		},
+		{
+			what: 'a sandboxed page (Origin: null)',
+			headers: { origin: 'null', 'content-type': 'application/x-www-form-urlencoded' },
+			code: 'cross-origin'
+		},
+		{
+			what: 'the same host on another port',
+			headers: { origin: 'http://localhost:3001', 'content-type': 'application/json' },
+			code: 'cross-origin'
+		},
+		{
+			what: 'the same host over another scheme',
+			headers: { origin: 'https://localhost:3000', 'content-type': 'application/json' },
+			code: 'cross-origin'
+		},
+		{
+			what: 'a form without an Origin',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			code: 'missing-origin'
+		},
+		{
+			what: 'JSON without an Origin',
+			headers: { 'content-type': 'application/json' },
+			code: 'missing-origin'
+		},
+		{
+			what: 'a PUT from another site',
+			method: 'PUT',
+			headers: { origin: 'https://evil.example', 'content-type': 'application/json' },
+			code: 'cross-origin'
+		},
+		{
+			what: 'a DELETE without an Origin',
+			method: 'DELETE',
+			headers: {},
+			code: 'missing-origin'
+		}
+	];
+
+/** How many rows each table holds: equal before and after means nothing was written. */
+async function rowCounts(db: Db): Promise<Record<string, number>> {
+	const counts: Record<string, number> = {};
+	for (const table of TABLES) {
+		const row = await db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		counts[table] = Number(row.n);
+	}
+	return counts;
+}
+
+/** Runs the hook on a request whose `resolve` hands it to `route` (the real endpoint or action). */
+async function through(
+	path: string,
+	init: { method?: string; headers?: Record<string, string>; body?: string },
+	route: (event: RequestEvent) => Promise<Response>,
+	cookie?: string
+) {
+	const request = new Request(`${ORIGIN}${path}`, { method: init.method ?? 'POST', ...init });
+	const url = new URL(request.url);
+	const routeId = path.startsWith('/api/') ? url.pathname : '/[[lang=lang]]/teach';
+	const event = {
+		request,
+		url,
+		params: {},
+		route: { id: routeId },
+		cookies: { get: () => cookie, set: vi.fn(), delete: vi.fn() },
+		locals: {},
+		getClientAddress: () => '192.0.2.7'
+	} as unknown as RequestEvent;
+	const resolve = vi.fn(route);
+	try {
+		return { response: await handle({ event, resolve }), resolve };
+	} catch (thrown) {
+		if (isRedirect(thrown))
+			return { response: new Response(null, { status: thrown.status }), resolve };
+		throw thrown;
+	}
+}
+
+describe('hooks: requests that change state come only from our own pages', () => {
+	const db = useTestDatabase('sqlite');
+
+	it('finds every state-changing endpoint: the JSON API and every form action', () => {
+		const endpoints = stateChangingEndpoints();
+		expect(endpoints).toEqual(expect.arrayContaining(['POST /api/join', 'POST /api/sync']));
+		expect(endpoints).toEqual(
+			expect.arrayContaining([
+				'POST /teach/signin',
+				'POST /teach/signup',
+				'POST /teach/signout',
+				'POST /teach?/create'
+			])
+		);
+		expect(endpoints.filter((e) => e.startsWith('POST /teach/classes/')).length).toBeGreaterThan(5);
+	});
+
+	describe.each(REFUSED)('refuses $what', ({ method = 'POST', headers, code }) => {
+		it.each(stateChangingEndpoints().map((e) => e.replace(/^\w+ /, '')))(
+			`${method} %s: 403 with a reason, the route never runs`,
+			async (path) => {
+				database.get = () => db();
+				const before = await rowCounts(db());
+				const route = vi.fn(async () => new Response('changed'));
+				const { response, resolve } = await through(
+					path,
+					{ method, headers, body: method === 'DELETE' ? undefined : 'name=x' },
+					route
+				);
+				expect(response.status).toBe(403);
+				expect(await response.json()).toEqual({ error: expect.any(String), code });
+				expect(resolve).not.toHaveBeenCalled();
+				expect(route).not.toHaveBeenCalled();
+				expect(await rowCounts(db())).toEqual(before);
+			}
+		);
+	});
+
+	it('lets reads from anywhere through, and our own pages’ writes', async () => {
+		database.get = () => db();
+		for (const [method, origin] of [
+			['GET', 'https://evil.example'],
+			['HEAD', undefined],
+			['OPTIONS', 'https://evil.example'],
+			['POST', ORIGIN]
+		] as const) {
+			const { resolve } = await through(
+				'/api/join',
+				{ method, headers: origin ? { origin } : {} },
+				async () => new Response('ok')
+			);
+			expect(resolve).toHaveBeenCalledOnce();
+		}
+	});
+
+	/** The real endpoints behind the hook: our origin writes, every refused variant writes nothing. */
+	const REAL: {
+		what: string;
+		setUp: () => Promise<{
+			path: string;
+			body: string;
+			json: boolean;
+			token?: string;
+			cookie?: string;
+		}>;
+		route: (event: RequestEvent) => Promise<Response>;
+	}[] = [
+		{
+			what: 'joining a class',
+			setUp: async () => {
+				const { classInfo } = await makeClass(db());
+				return {
+					path: '/api/join',
+					body: JSON.stringify({ code: classInfo.joinCode, name: 'Zaid' }),
+					json: true
+				};
+			},
+			route: async (event) => postJoin(event as never)
+		},
+		{
+			what: 'syncing answers',
+			setUp: async () => {
+				const { teacherId, classInfo, joined } = await makeClass(db(), ['Huda']);
+				await assignLessons(db(), teacherId, classInfo.id, 'tiny');
+				const batch = { attempts: [attempt('tiny', 'vote-count', { type: 'choice', choice: 0 })] };
+				return {
+					path: '/api/sync',
+					body: JSON.stringify(batch),
+					json: true,
+					token: joined[0]!.token
+				};
+			},
+			route: async (event) => postSync(event as never)
+		},
+		{
+			what: 'creating a class',
+			setUp: async () => {
+				const teacher = await makeTeacher(db());
+				const { token } = await createSession(db(), teacher.id);
+				return { path: '/teach?/create', body: 'name=New+class', json: false, cookie: token };
+			},
+			route: async (event) => {
+				try {
+					const failed: unknown = await classActions.create(event as never);
+					return new Response(null, { status: isActionFailure(failed) ? failed.status : 200 });
+				} catch (thrown) {
+					if (isRedirect(thrown)) return new Response(null, { status: thrown.status });
+					throw thrown;
+				}
+			}
+		}
+	];
+
+	it.each(REAL)(
+		'$what: written from our origin, untouched by every refused variant',
+		async ({ setUp, route }) => {
+			database.get = () => db();
+			const { path, body, json, token, cookie } = await setUp();
+			const send = async (headers: Record<string, string>, method = 'POST') => {
+				const all: Record<string, string> = { ...headers };
+				if (token) all['authorization'] = `Bearer ${token}`;
+				if (json && all['content-type'] === undefined) all['content-type'] = 'application/json';
+				if (!json) all['content-type'] ??= 'application/x-www-form-urlencoded';
+				return through(
+					path,
+					{ method, headers: all, body: method === 'DELETE' ? undefined : body },
+					route,
+					cookie
+				);
+			};
+			const before = await rowCounts(db());
+			for (const { method, headers, code } of REFUSED) {
+				const { response } = await send(headers, method);
+				expect([response.status, ((await response.json()) as { code: string }).code]).toEqual([
+					403,
+					code
+				]);
+			}
+			expect(await rowCounts(db())).toEqual(before);
+			const { response } = await send({ origin: ORIGIN });
+			expect([200, 303]).toContain(response.status);
+			expect(await rowCounts(db())).not.toEqual(before);
+		}
+	);
 });

@@ -14,6 +14,7 @@ import {
 	type TeacherAccount
 } from '$lib/server/auth';
 import { getDatabase, getDb } from '$lib/server/db/instance';
+import { crossOriginRefusal } from '$lib/server/http';
 import { logFault } from '$lib/server/log';
 
 /**
@@ -53,12 +54,17 @@ function signInPath(lang: Lang, url: URL): string {
 }
 
 /**
- * Per request: the UI language comes from the URL (`/en/…` or none for Arabic), so prerendered
- * pages carry the right `<html lang dir>` in their HTML and nothing is patched after load. On the
- * teacher's pages the session cookie gives `locals.teacher`, and everything but sign-in and
- * sign-up sends a signed-out visitor to sign in (303, also for form actions and CSV downloads).
+ * Per request: first, anything that could change state (a form action, `/api/sync`, `/api/join`,
+ * sign-out …) is refused unless it comes from this app's own origin; SvelteKit's own check only
+ * covers form content types, and only in production. Then the UI language comes from the URL
+ * (`/en/…` or none for Arabic), so prerendered pages carry the right `<html lang dir>` in their
+ * HTML and nothing is patched after load. On the teacher's pages the session cookie gives
+ * `locals.teacher`, and everything but sign-in and sign-up sends a signed-out visitor to sign in
+ * (303, also for form actions and CSV downloads).
  */
 export const handle: Handle = async ({ event, resolve }) => {
+	const refused = crossOriginRefusal(event.request, event.url);
+	if (refused) return refused;
 	const param = event.params.lang;
 	const lang = isLang(param) ? param : DEFAULT_LANG;
 	event.locals.lang = lang;
@@ -70,12 +76,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 			redirect(303, signInPath(lang, event.url));
 		}
 	}
-	const response = await resolve(event, {
+	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir(lang))
 	});
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	return response;
 };
 
 /**

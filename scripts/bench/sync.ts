@@ -82,6 +82,8 @@ async function post(origin: string, path: string, body: unknown, token?: string)
 	const response = await fetch(`${origin}${path}`, {
 		method: 'POST',
 		headers: {
+			// The server refuses writes that do not name its own origin, as browsers do.
+			origin,
 			'content-type': 'application/json',
 			...(token === undefined ? {} : { authorization: `Bearer ${token}` })
 		},

@@ -4,7 +4,7 @@
  * offline.spec.ts). No browser and no clock, so the same build gives the same verdict on every machine. Timings are measured by
  * `npm run bench`, never here.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { KB, BUDGETS } from '../../scripts/bench/figures';
 import { lessonPages, pageBytes } from '../../scripts/bench/bytes';
 

@@ -64,10 +64,11 @@ export async function makeClassroom(
 /** Joins the class as a student over the API; returns the device's token and the student's id. */
 export async function joinAs(
 	request: APIRequestContext,
+	origin: string,
 	code: string,
 	name: string
 ): Promise<{ token: string; studentId: string }> {
-	const joined = await request.post('/api/join', { data: { code, name } });
+	const joined = await request.post('/api/join', { headers: { origin }, data: { code, name } });
 	expect(joined.status()).toBe(200);
 	return (await joined.json()) as { token: string; studentId: string };
 }

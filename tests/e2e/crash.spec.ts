@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { keyAnswer } from '../../src/lib/quiz';
@@ -79,7 +79,11 @@ async function sendAll(
 		try {
 			const response = await fetch(`${server.origin}/api/sync`, {
 				method: 'POST',
-				headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
+				headers: {
+					origin: server.origin,
+					'content-type': 'application/json',
+					authorization: `Bearer ${device.token}`
+				},
 				body: JSON.stringify({ attempts: batch })
 			});
 			if (!response.ok) return 'failed';
@@ -169,7 +173,7 @@ for (const engine of ENGINES) {
 			const api = await playwright.request.newContext({ baseURL: server.origin });
 			const devices: Device[] = [];
 			for (let s = 0; s < STUDENTS; s++) {
-				const { token } = await joinAs(api, code, `Student ${s + 1}`);
+				const { token } = await joinAs(api, server.origin, code, `Student ${s + 1}`);
 				devices.push({ token, outbox: outbox() });
 			}
 			await Promise.all([teacher.dispose(), api.dispose()]);

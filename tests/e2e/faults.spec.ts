@@ -7,7 +7,7 @@
  * The service worker is blocked here, so that the page's own sender is the only one sending and
  * each request is the one the test routes (Background Sync is left to the offline suite).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { CompiledQuestion, Lesson } from '../../src/lib/lesson';
 import { joinOnPage, makeClassroom, storedAnswers } from './classroom';
 import { deviceRecords } from './device';

@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { joinOnPage, newEmail, postForm } from './classroom';
 import { deviceRecords } from './device';
 import { tx } from './i18n';
@@ -97,7 +97,7 @@ test('no password, answer or token reaches the server log', async ({ browser }) 
 	// Syncs that fail on bad input, each carrying the answer text.
 	const sync = (body: string, auth = token) =>
 		student.request.post('/api/sync', {
-			headers: { 'content-type': 'application/json', authorization: `Bearer ${auth}` },
+			headers: { origin, 'content-type': 'application/json', authorization: `Bearer ${auth}` },
 			data: body
 		});
 	const item = (answer: unknown) => ({

@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, watchCsp, type Page } from './fixtures';
 import type { Lesson } from '../../src/lib/lesson';
 import ar from '../../src/lib/i18n/locales/pwa.ar.json' with { type: 'json' };
 import en from '../../src/lib/i18n/locales/pwa.en.json' with { type: 'json' };
@@ -267,7 +267,7 @@ test.describe('after one visit', () => {
 	});
 });
 
-test('Chromium finds the app installable', async ({ baseURL }) => {
+test('Chromium finds the app installable', async ({ baseURL, cspViolations }) => {
 	// A persistent profile: Chromium never offers to install from an incognito one, which is
 	// what an ordinary Playwright context is.
 	const profile = mkdtempSync(join(tmpdir(), 'qiraa-profile-'));
@@ -276,6 +276,7 @@ test('Chromium finds the app installable', async ({ baseURL }) => {
 		args: CHROMIUM_ARGS,
 		baseURL
 	});
+	await watchCsp(context, cspViolations);
 	try {
 		const page = context.pages()[0] ?? (await context.newPage());
 		for (const path of ['/', '/en/lessons/basra-council-us-forces']) {
@@ -295,7 +296,8 @@ test('Chromium finds the app installable', async ({ baseURL }) => {
 });
 
 test('on an insecure origin the app works online, without a worker, and says why', async ({
-	baseURL
+	baseURL,
+	cspViolations
 }) => {
 	const insecure = `http://classroom.test:${new URL(baseURL!).port}`;
 	const browser = await chromium.launch({
@@ -304,6 +306,7 @@ test('on an insecure origin the app works online, without a worker, and says why
 	});
 	try {
 		const page = await browser.newPage();
+		await watchCsp(page.context(), cspViolations);
 		await page.goto(`${insecure}/`);
 		expect(
 			await page.evaluate(() => ({
@@ -359,6 +362,7 @@ test.describe('a new version', () => {
 			'static',
 			'package.json',
 			'svelte.config.js',
+			'scripts/security.js',
 			'vite.config.ts',
 			'tsconfig.json'
 		]) {

@@ -59,6 +59,7 @@ const INVALID: Record<string, string> = {
 	'yaml11-boolean':
 		'lesson.yaml:47:13: questions[2] (final).answer: must be one of "true", "false", "not-given"; got "yes"',
 	'bad-date': 'lesson.yaml:6:9: source.date: must be a date written YYYY-MM-DD',
+	'script-url': 'lesson.yaml:8:8: source.url: must be an http:// or https:// address',
 	'nul-in-article': 'article.ar.txt:1:85: invisible control character U+0000 is not allowed'
 };
 

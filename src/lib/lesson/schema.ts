@@ -24,7 +24,10 @@ const Source = v.strictObject({
 	publisher: Bilingual,
 	date: v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD')),
 	genre: v.picklist(GENRES),
-	url: v.optional(v.pipe(v.string(), v.url())),
+	// A web page: never a javascript: or data: URL, should it ever become a link.
+	url: v.optional(
+		v.pipe(v.string(), v.url(), v.regex(/^https?:\/\//i, 'must be an http:// or https:// address'))
+	),
 	original: v.optional(
 		v.strictObject({
 			publisher: text,

@@ -7,6 +7,7 @@ import { json } from '@sveltejs/kit';
 import {
 	PayloadTooLargeError,
 	RateLimitError,
+	RefusedError,
 	ServiceError,
 	UnsupportedMediaTypeError,
 	ValidationError
@@ -85,4 +86,25 @@ export function errorResponse(error: unknown): Response {
 	const headers: Record<string, string> = { ...NO_STORE };
 	if (error instanceof RateLimitError) headers['retry-after'] = String(error.retryAfterSeconds);
 	return json({ error: error.message, code: error.code }, { status: error.status, headers });
+}
+
+/** Methods that never change anything, which a cross-site page may therefore send. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses a request that could change state (any method but GET, HEAD and OPTIONS) unless its
+ * `Origin` is this app's own: 403 `{ error, code }`, or null to let it through. Browsers send
+ * `Origin` with every such request, same-origin ones included, so a missing one (a plain HTML
+ * form from a page that strips it, a script) and a foreign one are refused alike, whatever the
+ * content type: form encodings, JSON sent as `text/plain`, or no body type at all.
+ */
+export function crossOriginRefusal(request: Request, url: URL): Response | null {
+	if (SAFE_METHODS.has(request.method)) return null;
+	const origin = request.headers.get('origin');
+	if (origin === url.origin) return null;
+	return errorResponse(
+		origin === null
+			? new RefusedError('missing-origin', 'This request needs an Origin header.')
+			: new RefusedError('cross-origin', 'Requests from another site are refused.')
+	);
 }
