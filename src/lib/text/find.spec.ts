@@ -103,6 +103,27 @@ describe('findTerms', () => {
 		expect(findTerms(passage, 'الميليشيات')).toEqual([{ start: 13, end: 23 }]);
 	});
 
+	it('goes past places where only the first word matches', () => {
+		const passage = 'مطار البصرة ومدينة البصرة ثم مطار البصرة الدولي ومطار البصرة الدولي';
+		const spans = findTerms(passage, 'مطار البصرة الدولي');
+		expect(spans.map((span) => passage.slice(span.start, span.end))).toEqual([
+			'مطار البصرة الدولي',
+			'ومطار البصرة الدولي'
+		]);
+	});
+
+	it('finds a term whose first word needs an edit, or whose later word does', () => {
+		expect(findTerms('قادة المليشيات المسلحة', 'الميليشيات المسلحة')).toEqual([
+			{ start: 5, end: 22 }
+		]);
+		expect(findTerms('قادة المليشيات المسلحة', 'قادة الميليشيات')).toEqual([{ start: 0, end: 14 }]);
+	});
+
+	it('starts and ends on whole tokens only', () => {
+		expect(findTerms('نحو 3.5 كم ثم 5 كم', '5 كم')).toEqual([{ start: 14, end: 18 }]);
+		expect(findTerms('نحو 3.5 كم', 'نحو 3')).toEqual([]);
+	});
+
 	it('finds nothing for an empty term or a term not in the passage', () => {
 		expect(findTerms(VOTE, '')).toEqual([]);
 		expect(findTerms('قام بفرار', 'قرار')).toEqual([]);
