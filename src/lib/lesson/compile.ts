@@ -88,7 +88,8 @@ export function compileLesson(source: LessonSource): CompileResult {
 }
 
 function checkFile(path: string, text: string): LessonProblem[] {
-	const bytes = new TextEncoder().encode(text).length;
+	// UTF-8 takes at most three bytes for a UTF-16 code unit: shorter texts need no encoding.
+	const bytes = text.length * 3 > MAX_FILE_BYTES ? new TextEncoder().encode(text).length : 0;
 	if (bytes > MAX_FILE_BYTES) {
 		return [
 			{
@@ -100,6 +101,8 @@ function checkFile(path: string, text: string): LessonProblem[] {
 		];
 	}
 	const problems: LessonProblem[] = [];
+	// Line by line only when there is something to report.
+	if (findControlCharacter(text) < 0) return problems;
 	normaliseFile(text)
 		.split('\n')
 		.forEach((line, i) => {
@@ -119,6 +122,7 @@ function checkFile(path: string, text: string): LessonProblem[] {
 
 function findTodos(path: string, text: string): LessonProblem[] {
 	const problems: LessonProblem[] = [];
+	if (!text.includes(TODO)) return problems;
 	normaliseFile(text)
 		.split('\n')
 		.forEach((line, i) => {
