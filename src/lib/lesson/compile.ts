@@ -6,12 +6,13 @@ import * as v from 'valibot';
 import {
 	findControlCharacter,
 	findQuote,
-	findTerms,
 	normalise,
 	readability,
 	splitSentences,
 	type Span
 } from '$lib/text';
+// The compiler's own batch search, outside the public API of $lib/text.
+import { findAllTerms } from '$lib/text/find';
 import { normaliseFile, splitParagraphs, type ArticleParagraph } from './article';
 import { contentHash } from './hash';
 import { parseYaml, type DataPath } from './parse';
@@ -291,7 +292,10 @@ function glossaryOccurrences(
 	glossary: LessonFile['glossary'],
 	article: ArticleParagraph[]
 ): Span[][][] {
-	return article.map((paragraph) => glossary.map((entry) => findTerms(paragraph.text, entry.ar)));
+	return findAllTerms(
+		article.map((paragraph) => paragraph.text),
+		glossary.map((entry) => entry.ar)
+	);
 }
 
 function checkGlossary(file: LessonFile, occurrences: Span[][][], report: Report) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AEGIS_REPORT, BASRA_COLUMN } from './articles.fixture';
-import { findQuote, findTerm, findTerms, matchesTerm, type Span } from './find';
+import { findAllTerms, findQuote, findTerm, findTerms, matchesTerm, type Span } from './find';
 
 const [, VOTE = '', STATEMENT = '', AIRPORT = '', SECURITY_PLAN = '', CONCLUSION = ''] =
 	BASRA_COLUMN;
@@ -127,6 +127,30 @@ describe('findTerms', () => {
 	it('finds nothing for an empty term or a term not in the passage', () => {
 		expect(findTerms(VOTE, '')).toEqual([]);
 		expect(findTerms('قام بفرار', 'قرار')).toEqual([]);
+	});
+});
+
+describe('findAllTerms', () => {
+	it('finds every term in every passage, by passage then by term', () => {
+		const passages = [VOTE, STATEMENT];
+		const terms = ['الاتفاقية الأمنية', 'الميليشيات', 'مجلس', 'قرار', ''];
+		const found = findAllTerms(passages, terms);
+		expect(
+			found.map((byTerm, p) =>
+				byTerm.map((spans) => spans.map((span) => passages[p]!.slice(span.start, span.end)))
+			)
+		).toEqual([
+			[['الاتفاقية الأمنية'], [], ['مجلس', 'مجلس'], [], []],
+			[[], ['المليشيات'], ['مجلس'], ['القرار', 'قرار'], []]
+		]);
+		passages.forEach((passage, p) => {
+			terms.forEach((term, t) => expect(found[p]![t]).toEqual(findTerms(passage, term)));
+		});
+	});
+
+	it('gives a list per passage and per term, empty when there are none', () => {
+		expect(findAllTerms([], ['قرار'])).toEqual([]);
+		expect(findAllTerms([VOTE, ''], [])).toEqual([[], []]);
 	});
 });
 

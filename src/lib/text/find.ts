@@ -34,7 +34,7 @@ interface Units {
 	spans: Span[];
 }
 
-// Where a passage's words are, for the glossary search: each paragraph is searched for every entry.
+// Where a passage's words are, for the glossary search: a paragraph is searched for every entry.
 interface WordIndex {
 	/** For each form, the units whose word has it, in order. */
 	byForm: Map<string, number[]>;
@@ -56,10 +56,10 @@ const HAS_DIGIT = /\p{Nd}/u;
 // emptied, which bounds its memory without bookkeeping.
 const CACHE_LIMIT = 4096;
 
-function memo<T>(cache: Map<string, T>, key: string, make: () => T, limit = CACHE_LIMIT): T {
+function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
 	let value = cache.get(key);
 	if (value === undefined) {
-		if (cache.size >= limit) cache.clear();
+		if (cache.size >= CACHE_LIMIT) cache.clear();
 		value = make();
 		cache.set(key, value);
 	}
@@ -122,14 +122,6 @@ function unitsOf(text: string, normaliser: Normaliser): Units {
 		});
 	});
 	return { units: result, spans: tokens };
-}
-
-// Only the paragraphs being searched need an index, so this cache is kept small.
-const INDEX_LIMIT = 256;
-const indexCache = new Map<string, WordIndex>();
-
-function wordIndex(text: string, passage: Units): WordIndex {
-	return memo(indexCache, text, () => indexOf(passage), INDEX_LIMIT);
 }
 
 function indexOf(passage: Units): WordIndex {
@@ -261,22 +253,30 @@ function matchingUnits(
 	index: WordIndex,
 	termWord: Word,
 	allowEdit: boolean
-): number[] {
+): readonly number[] {
 	// A word's own text is its first form, so sharing a form covers being the same word.
-	const found = new Set<number>();
+	const lists: (readonly number[])[] = [];
 	for (const form of termWord.forms) {
-		for (const unit of index.byForm.get(form) ?? []) found.add(unit);
+		const list = index.byForm.get(form);
+		if (list !== undefined) lists.push(list);
 	}
 	if (allowEdit && allowsEdit(termWord)) {
+		const slips: number[] = [];
 		for (let letters = termWord.letters - 1; letters <= termWord.letters + 1; letters++) {
-			for (const unit of index.byLetters.get(letters) ?? []) {
+			for (const unit of index.byLetters.get(letters) ?? NOWHERE) {
 				const { stemLetters } = passage.units[unit]!.word;
-				if (withinOneEdit(stemLetters, termWord.stemLetters)) found.add(unit);
+				if (withinOneEdit(stemLetters, termWord.stemLetters)) slips.push(unit);
 			}
 		}
+		if (slips.length > 0) lists.push(slips.sort(byPosition));
 	}
-	return [...found].sort((a, b) => a - b);
+	// Most entries are absent from most paragraphs, and most present ones match through one form.
+	if (lists.length <= 1) return lists[0] ?? NOWHERE;
+	return [...new Set(lists.flat())].sort(byPosition);
 }
+
+const NOWHERE: readonly number[] = [];
+const byPosition = (a: number, b: number) => a - b;
 
 /**
  * Finds a term's occurrences in one passage from a given unit on; where the term may start is
@@ -288,18 +288,13 @@ function termSearch(passage: Units, index: WordIndex, term: readonly Word[]) {
 	const exactStarts = matchingUnits(passage, index, first, false);
 	// With no word that allows an edit, the lenient pass would find just what the exact one did.
 	const slips = term.some(allowsEdit);
-	let slipStarts: number[] | undefined;
+	let slipStarts: readonly number[] | undefined;
 	return (from: number) => {
 		const exact = scan(passage, term, from, withoutEdit, exactStarts);
 		if (exact !== null || !slips) return exact;
 		slipStarts ??= matchingUnits(passage, index, first, true);
 		return scan(passage, term, from, withEdit, slipStarts);
 	};
-}
-
-function lenientSearch(passage: string, term: string) {
-	const text = units(passage, lenient);
-	return termSearch(text, wordIndex(passage, text), wordsOf(term, lenient));
 }
 
 /**
@@ -313,7 +308,7 @@ function lenientSearch(passage: string, term: string) {
  *   term has no words or does not occur
  */
 export function findTerm(passage: string, term: string): Span | null {
-	return lenientSearch(passage, term)(0)?.span ?? null;
+	return findTerms(passage, term)[0] ?? null;
 }
 
 /**
@@ -324,10 +319,27 @@ export function findTerm(passage: string, term: string): Span | null {
  * @returns spans in the original `passage`, in order
  */
 export function findTerms(passage: string, term: string): Span[] {
-	const search = lenientSearch(passage, term);
-	const spans: Span[] = [];
-	for (let found = search(0); found; found = search(found.next)) spans.push(found.span);
-	return spans;
+	return findAllTerms([passage], [term])[0]![0]!;
+}
+
+/**
+ * Every occurrence of each term in each passage, as `findTerms` finds them: `result[p][t]` holds
+ * the spans of `terms[t]` in `passages[p]`. Each passage is tokenised and indexed once and each
+ * term read once, however many there are: the lesson compiler looks for every glossary entry in
+ * every paragraph.
+ */
+export function findAllTerms(passages: readonly string[], terms: readonly string[]): Span[][][] {
+	const needles = terms.map((term) => wordsOf(term, lenient));
+	return passages.map((passage) => {
+		const text = units(passage, lenient);
+		const index = indexOf(text);
+		return needles.map((needle) => {
+			const search = termSearch(text, index, needle);
+			const spans: Span[] = [];
+			for (let found = search(0); found; found = search(found.next)) spans.push(found.span);
+			return spans;
+		});
+	});
 }
 
 /**
