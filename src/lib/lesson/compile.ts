@@ -6,12 +6,13 @@ import * as v from 'valibot';
 import {
 	findControlCharacter,
 	findQuote,
-	findTerm,
-	findTerms,
 	normalise,
 	readability,
-	splitSentences
+	splitSentences,
+	type Span
 } from '$lib/text';
+// The compiler's own batch search, outside the public API of $lib/text.
+import { findAllTerms } from '$lib/text/find';
 import { normaliseFile, splitParagraphs, type ArticleParagraph } from './article';
 import { contentHash } from './hash';
 import { parseYaml, type DataPath } from './parse';
@@ -81,13 +82,15 @@ export function compileLesson(source: LessonSource): CompileResult {
 	}
 	checkParagraphCount(file, article, source.articlePath, report);
 	checkQuestions(file, article, report);
-	checkGlossary(file, article, report);
+	const occurrences = glossaryOccurrences(file.glossary, article);
+	checkGlossary(file, occurrences, report);
 	if (problems.length > 0) return { ok: false, problems };
-	return { ok: true, lesson: build(file, article) };
+	return { ok: true, lesson: build(file, article, occurrences) };
 }
 
 function checkFile(path: string, text: string): LessonProblem[] {
-	const bytes = new TextEncoder().encode(text).length;
+	// UTF-8 takes at most three bytes for a UTF-16 code unit: shorter texts need no encoding.
+	const bytes = text.length * 3 > MAX_FILE_BYTES ? new TextEncoder().encode(text).length : 0;
 	if (bytes > MAX_FILE_BYTES) {
 		return [
 			{
@@ -99,6 +102,8 @@ function checkFile(path: string, text: string): LessonProblem[] {
 		];
 	}
 	const problems: LessonProblem[] = [];
+	// Line by line only when there is something to report.
+	if (findControlCharacter(text) < 0) return problems;
 	normaliseFile(text)
 		.split('\n')
 		.forEach((line, i) => {
@@ -118,6 +123,7 @@ function checkFile(path: string, text: string): LessonProblem[] {
 
 function findTodos(path: string, text: string): LessonProblem[] {
 	const problems: LessonProblem[] = [];
+	if (!text.includes(TODO)) return problems;
 	normaliseFile(text)
 		.split('\n')
 		.forEach((line, i) => {
@@ -278,7 +284,21 @@ function duplicates(options: { ar: string; en: string }[], field: string): Answe
 	return problems;
 }
 
-function checkGlossary(file: LessonFile, article: ArticleParagraph[], report: Report) {
+/**
+ * Every occurrence of every glossary entry, by paragraph then by entry: found once, for the check
+ * that each entry occurs and for the highlights.
+ */
+function glossaryOccurrences(
+	glossary: LessonFile['glossary'],
+	article: ArticleParagraph[]
+): Span[][][] {
+	return findAllTerms(
+		article.map((paragraph) => paragraph.text),
+		glossary.map((entry) => entry.ar)
+	);
+}
+
+function checkGlossary(file: LessonFile, occurrences: Span[][][], report: Report) {
 	const seen = new Map<string, number>();
 	file.glossary.forEach((entry, i) => {
 		const key = normalise(entry.ar);
@@ -287,19 +307,19 @@ function checkGlossary(file: LessonFile, article: ArticleParagraph[], report: Re
 			report(['glossary', i, 'ar'], `glossary[${i}]: "${entry.ar}" repeats glossary[${first}]`);
 		}
 		seen.set(key, i);
-		if (!article.some((paragraph) => findTerm(paragraph.text, entry.ar))) {
+		if (!occurrences.some((paragraph) => paragraph[i]!.length > 0)) {
 			report(['glossary', i, 'ar'], `glossary[${i}]: "${entry.ar}" does not occur in the article`);
 		}
 	});
 }
 
-function build(file: LessonFile, article: ArticleParagraph[]): Lesson {
+function build(file: LessonFile, article: ArticleParagraph[], occurrences: Span[][][]): Lesson {
 	const paragraphs = article.map((paragraph, i) => {
 		const en = file.paragraphs[i]!.en;
 		return {
 			ar: paragraph.text,
 			en,
-			terms: glossarySpans(paragraph.text, file.glossary),
+			terms: glossarySpans(occurrences[i]!),
 			sentences: { ar: splitSentences(paragraph.text), en: splitSentences(en) }
 		};
 	});
@@ -327,11 +347,11 @@ function build(file: LessonFile, article: ArticleParagraph[]): Lesson {
 	return { ...content, version: contentHash(JSON.stringify(content)) };
 }
 
-/** Every occurrence of every glossary entry; where two overlap, the longer phrase wins. */
-function glossarySpans(text: string, glossary: LessonFile['glossary']): TermSpan[] {
+/** A paragraph's glossary occurrences, by entry, as spans; where two overlap, the longer wins. */
+function glossarySpans(occurrences: Span[][]): TermSpan[] {
 	const found: TermSpan[] = [];
-	glossary.forEach((entry, index) => {
-		for (const span of findTerms(text, entry.ar)) found.push({ ...span, entry: index });
+	occurrences.forEach((spans, index) => {
+		for (const span of spans) found.push({ ...span, entry: index });
 	});
 	found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
 	const kept: TermSpan[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AEGIS_REPORT, BASRA_COLUMN } from './articles.fixture';
-import { findQuote, findTerm, findTerms, matchesTerm, type Span } from './find';
+import { findAllTerms, findQuote, findTerm, findTerms, matchesTerm, type Span } from './find';
 
 const [, VOTE = '', STATEMENT = '', AIRPORT = '', SECURITY_PLAN = '', CONCLUSION = ''] =
 	BASRA_COLUMN;
@@ -103,9 +103,54 @@ describe('findTerms', () => {
 		expect(findTerms(passage, 'الميليشيات')).toEqual([{ start: 13, end: 23 }]);
 	});
 
+	it('goes past places where only the first word matches', () => {
+		const passage = 'مطار البصرة ومدينة البصرة ثم مطار البصرة الدولي ومطار البصرة الدولي';
+		const spans = findTerms(passage, 'مطار البصرة الدولي');
+		expect(spans.map((span) => passage.slice(span.start, span.end))).toEqual([
+			'مطار البصرة الدولي',
+			'ومطار البصرة الدولي'
+		]);
+	});
+
+	it('finds a term whose first word needs an edit, or whose later word does', () => {
+		expect(findTerms('قادة المليشيات المسلحة', 'الميليشيات المسلحة')).toEqual([
+			{ start: 5, end: 22 }
+		]);
+		expect(findTerms('قادة المليشيات المسلحة', 'قادة الميليشيات')).toEqual([{ start: 0, end: 14 }]);
+	});
+
+	it('starts and ends on whole tokens only', () => {
+		expect(findTerms('نحو 3.5 كم ثم 5 كم', '5 كم')).toEqual([{ start: 14, end: 18 }]);
+		expect(findTerms('نحو 3.5 كم', 'نحو 3')).toEqual([]);
+	});
+
 	it('finds nothing for an empty term or a term not in the passage', () => {
 		expect(findTerms(VOTE, '')).toEqual([]);
 		expect(findTerms('قام بفرار', 'قرار')).toEqual([]);
+	});
+});
+
+describe('findAllTerms', () => {
+	it('finds every term in every passage, by passage then by term', () => {
+		const passages = [VOTE, STATEMENT];
+		const terms = ['الاتفاقية الأمنية', 'الميليشيات', 'مجلس', 'قرار', ''];
+		const found = findAllTerms(passages, terms);
+		expect(
+			found.map((byTerm, p) =>
+				byTerm.map((spans) => spans.map((span) => passages[p]!.slice(span.start, span.end)))
+			)
+		).toEqual([
+			[['الاتفاقية الأمنية'], [], ['مجلس', 'مجلس'], [], []],
+			[[], ['المليشيات'], ['مجلس'], ['القرار', 'قرار'], []]
+		]);
+		passages.forEach((passage, p) => {
+			terms.forEach((term, t) => expect(found[p]![t]).toEqual(findTerms(passage, term)));
+		});
+	});
+
+	it('gives a list per passage and per term, empty when there are none', () => {
+		expect(findAllTerms([], ['قرار'])).toEqual([]);
+		expect(findAllTerms([VOTE, ''], [])).toEqual([[], []]);
 	});
 });
 

@@ -1,5 +1,5 @@
 import { normalise } from './normalise';
-import { stems, tokenise } from './tokenise';
+import { stems, tokenise, type Token } from './tokenise';
 
 /** A range of UTF-16 offsets into the original string (end exclusive). */
 export interface Span {
@@ -12,8 +12,9 @@ export interface Span {
 interface Word {
 	text: string;
 	forms: string[];
-	stem: string;
-	/** Letters (code points) in `stem`. */
+	/** The letters (code points) of the stem, split once for the one-edit comparison. */
+	stemLetters: string[];
+	/** Letters in the stem. */
 	letters: number;
 	digit: boolean;
 }
@@ -31,6 +32,14 @@ interface Unit {
 interface Units {
 	units: Unit[];
 	spans: Span[];
+}
+
+// Where a passage's words are, for the glossary search: a paragraph is searched for every entry.
+interface WordIndex {
+	/** For each form, the units whose word has it, in order. */
+	byForm: Map<string, number[]>;
+	/** For each stem length, the units whose word may differ from a term's by one letter, in order. */
+	byLetters: Map<number, number[]>;
 }
 
 type Normaliser = (text: string) => string;
@@ -67,10 +76,19 @@ function wordOf(text: string): Word {
 	return memo(wordCache, text, () => {
 		const forms = stems(text);
 		const stem = forms.length > 0 ? shortest(forms) : '';
-		return { text, forms, stem, letters: [...stem].length, digit: HAS_DIGIT.test(stem) };
+		const stemLetters = [...stem];
+		return {
+			text,
+			forms,
+			stemLetters,
+			letters: stemLetters.length,
+			digit: HAS_DIGIT.test(stem)
+		};
 	});
 }
 
+// Strict and lenient units of a passage come from the same tokens.
+const tokenCache = new Map<string, Token[]>();
 const unitCaches = new Map<Normaliser, Map<string, Units>>();
 const normalCaches = new Map<Normaliser, Map<string, string>>();
 
@@ -88,7 +106,7 @@ function units(text: string, normaliser: Normaliser): Units {
 }
 
 function unitsOf(text: string, normaliser: Normaliser): Units {
-	const tokens = tokenise(text);
+	const tokens = memo(tokenCache, text, () => tokenise(text));
 	const result: Unit[] = [];
 	const normal = cacheFor(normalCaches, normaliser);
 	tokens.forEach((token, index) => {
@@ -103,7 +121,26 @@ function unitsOf(text: string, normaliser: Normaliser): Units {
 			});
 		});
 	});
-	return { units: result, spans: tokens.map(({ start, end }) => ({ start, end })) };
+	return { units: result, spans: tokens };
+}
+
+function indexOf(passage: Units): WordIndex {
+	const byForm = new Map<string, number[]>();
+	const byLetters = new Map<number, number[]>();
+	passage.units.forEach(({ word }, index) => {
+		for (const form of word.forms) listAt(byForm, form).push(index);
+		if (!word.digit) listAt(byLetters, word.letters).push(index);
+	});
+	return { byForm, byLetters };
+}
+
+function listAt<K>(lists: Map<K, number[]>, key: K): number[] {
+	let list = lists.get(key);
+	if (list === undefined) {
+		list = [];
+		lists.set(key, list);
+	}
+	return list;
 }
 
 const wordsOf = (text: string, normaliser: Normaliser) =>
@@ -113,30 +150,29 @@ type WordMatch = (passageWord: Word, needleWord: Word) => boolean;
 
 /**
  * The first place from unit `from` on where the needle's words match consecutive units that
- * open and close whole tokens; with the unit after the match, to go on from.
+ * open and close whole tokens; with the unit after the match, to go on from. `starts` are the
+ * units whose word matches the needle's first word, in order: only there can a match begin.
  */
 function scan(
 	passage: Units,
 	needle: readonly Word[],
 	from: number,
-	matches: WordMatch
+	matches: WordMatch,
+	starts: readonly number[]
 ): { span: Span; next: number } | null {
 	const { units: haystack, spans } = passage;
-	for (let first = from; first + needle.length <= haystack.length; first++) {
-		const opening = haystack[first];
-		const closing = haystack[first + needle.length - 1];
-		if (!opening?.opensToken || !closing?.closesToken) continue;
-		const found = needle.every((word, offset) => {
-			const unit = haystack[first + offset];
-			return unit !== undefined && matches(unit.word, word);
-		});
-		if (found) {
-			const start = spans[opening.token]?.start;
-			const end = spans[closing.token]?.end;
-			if (start !== undefined && end !== undefined) {
-				return { span: { start, end }, next: first + needle.length };
-			}
+	const length = needle.length;
+	candidates: for (const first of starts) {
+		if (first < from) continue;
+		if (first + length > haystack.length) break;
+		const opening = haystack[first]!;
+		const closing = haystack[first + length - 1]!;
+		if (!opening.opensToken || !closing.closesToken) continue;
+		for (let offset = 1; offset < length; offset++) {
+			if (!matches(haystack[first + offset]!.word, needle[offset]!)) continue candidates;
 		}
+		const span = { start: spans[opening.token]!.start, end: spans[closing.token]!.end };
+		return { span, next: first + length };
 	}
 	return null;
 }
@@ -153,13 +189,17 @@ const sameWord: WordMatch = (passageWord, quoteWord) => passageWord.text === quo
  */
 export function findQuote(passage: string, quote: string): Span | null {
 	const words = wordsOf(quote, strict);
-	if (words.length === 0) return null;
-	return scan(units(passage, strict), words, 0, sameWord)?.span ?? null;
+	const first = words[0];
+	if (first === undefined) return null;
+	const text = units(passage, strict);
+	const starts: number[] = [];
+	text.units.forEach(({ word }, index) => {
+		if (word.text === first.text) starts.push(index);
+	});
+	return scan(text, words, 0, sameWord, starts)?.span ?? null;
 }
 
-function withinOneEdit(a: string, b: string): boolean {
-	const left = [...a];
-	const right = [...b];
+function withinOneEdit(left: readonly string[], right: readonly string[]): boolean {
 	if (Math.abs(left.length - right.length) > 1) return false;
 	const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
 	let i = 0;
@@ -184,26 +224,77 @@ function withinOneEdit(a: string, b: string): boolean {
 const allowsEdit = (termWord: Word) =>
 	termWord.forms.length > 0 && termWord.letters >= MIN_LETTERS_FOR_EDIT && !termWord.digit;
 
+function sharesForm(a: readonly string[], b: readonly string[]): boolean {
+	for (const form of a) if (b.includes(form)) return true;
+	return false;
+}
+
 function wordMatches(passageWord: Word, termWord: Word, allowEdit: boolean): boolean {
 	if (passageWord.text === termWord.text) return true;
-	if (passageWord.forms.some((form) => termWord.forms.includes(form))) return true;
+	if (sharesForm(passageWord.forms, termWord.forms)) return true;
 	if (!allowEdit || passageWord.forms.length === 0 || !allowsEdit(termWord)) return false;
 	return (
 		!passageWord.digit &&
 		Math.abs(passageWord.letters - termWord.letters) <= 1 &&
-		withinOneEdit(passageWord.stem, termWord.stem)
+		withinOneEdit(passageWord.stemLetters, termWord.stemLetters)
 	);
 }
 
 const withoutEdit: WordMatch = (a, b) => wordMatches(a, b, false);
 const withEdit: WordMatch = (a, b) => wordMatches(a, b, true);
 
-function findTermFrom(passage: Units, term: readonly Word[], from: number) {
-	if (term.length === 0) return null;
-	const exact = scan(passage, term, from, withoutEdit);
+/**
+ * The units where a passage word matches a term's word (the word itself or a shared form, or with
+ * `allowEdit` a one-letter slip), in order: what `wordMatches` accepts, looked up in the passage's
+ * indexes instead of tried at every unit.
+ */
+function matchingUnits(
+	passage: Units,
+	index: WordIndex,
+	termWord: Word,
+	allowEdit: boolean
+): readonly number[] {
+	// A word's own text is its first form, so sharing a form covers being the same word.
+	const lists: (readonly number[])[] = [];
+	for (const form of termWord.forms) {
+		const list = index.byForm.get(form);
+		if (list !== undefined) lists.push(list);
+	}
+	if (allowEdit && allowsEdit(termWord)) {
+		const slips: number[] = [];
+		for (let letters = termWord.letters - 1; letters <= termWord.letters + 1; letters++) {
+			for (const unit of index.byLetters.get(letters) ?? NOWHERE) {
+				const { stemLetters } = passage.units[unit]!.word;
+				if (withinOneEdit(stemLetters, termWord.stemLetters)) slips.push(unit);
+			}
+		}
+		if (slips.length > 0) lists.push(slips.sort(byPosition));
+	}
+	// Most entries are absent from most paragraphs, and most present ones match through one form.
+	if (lists.length <= 1) return lists[0] ?? NOWHERE;
+	return [...new Set(lists.flat())].sort(byPosition);
+}
+
+const NOWHERE: readonly number[] = [];
+const byPosition = (a: number, b: number) => a - b;
+
+/**
+ * Finds a term's occurrences in one passage from a given unit on; where the term may start is
+ * looked up once per passage, and with a slip only when the exact search finds nothing.
+ */
+function termSearch(passage: Units, index: WordIndex, term: readonly Word[]) {
+	const first = term[0];
+	if (first === undefined) return () => null;
+	const exactStarts = matchingUnits(passage, index, first, false);
 	// With no word that allows an edit, the lenient pass would find just what the exact one did.
-	if (exact !== null || !term.some(allowsEdit)) return exact;
-	return scan(passage, term, from, withEdit);
+	const slips = term.some(allowsEdit);
+	let slipStarts: readonly number[] | undefined;
+	return (from: number) => {
+		const exact = scan(passage, term, from, withoutEdit, exactStarts);
+		if (exact !== null || !slips) return exact;
+		slipStarts ??= matchingUnits(passage, index, first, true);
+		return scan(passage, term, from, withEdit, slipStarts);
+	};
 }
 
 /**
@@ -217,7 +308,7 @@ function findTermFrom(passage: Units, term: readonly Word[], from: number) {
  *   term has no words or does not occur
  */
 export function findTerm(passage: string, term: string): Span | null {
-	return findTermFrom(units(passage, lenient), wordsOf(term, lenient), 0)?.span ?? null;
+	return findTerms(passage, term)[0] ?? null;
 }
 
 /**
@@ -228,14 +319,27 @@ export function findTerm(passage: string, term: string): Span | null {
  * @returns spans in the original `passage`, in order
  */
 export function findTerms(passage: string, term: string): Span[] {
-	const words = wordsOf(term, lenient);
-	const text = units(passage, lenient);
-	const spans: Span[] = [];
-	for (let found = findTermFrom(text, words, 0); found;) {
-		spans.push(found.span);
-		found = findTermFrom(text, words, found.next);
-	}
-	return spans;
+	return findAllTerms([passage], [term])[0]![0]!;
+}
+
+/**
+ * Every occurrence of each term in each passage, as `findTerms` finds them: `result[p][t]` holds
+ * the spans of `terms[t]` in `passages[p]`. Each passage is tokenised and indexed once and each
+ * term read once, however many there are: the lesson compiler looks for every glossary entry in
+ * every paragraph.
+ */
+export function findAllTerms(passages: readonly string[], terms: readonly string[]): Span[][][] {
+	const needles = terms.map((term) => wordsOf(term, lenient));
+	return passages.map((passage) => {
+		const text = units(passage, lenient);
+		const index = indexOf(text);
+		return needles.map((needle) => {
+			const search = termSearch(text, index, needle);
+			const spans: Span[] = [];
+			for (let found = search(0); found; found = search(found.next)) spans.push(found.span);
+			return spans;
+		});
+	});
 }
 
 /**

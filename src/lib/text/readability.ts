@@ -17,6 +17,22 @@ export interface Readability {
 const LONG_WORD_LETTERS = 6;
 const LETTER = /\p{L}/gu;
 
+// An article repeats its words, so each word is normalised and its letters counted once; the
+// cache starts over when full, which bounds its memory.
+const WORD_CACHE_LIMIT = 8192;
+const figures = new Map<string, { normalised: string; count: number }>();
+
+function wordFigures(word: string): { normalised: string; count: number } {
+	let result = figures.get(word);
+	if (result === undefined) {
+		if (figures.size >= WORD_CACHE_LIMIT) figures.clear();
+		const normalised = normalise(word);
+		result = { normalised, count: normalised.match(LETTER)?.length ?? 0 };
+		figures.set(word, result);
+	}
+	return result;
+}
+
 function round(value: number): number {
 	return Math.round(value * 100) / 100;
 }
@@ -48,8 +64,7 @@ export function readability(paragraphs: string[]): Readability {
 			if (tokens.length === 0) continue;
 			sentences++;
 			for (const token of tokens) {
-				const normalised = normalise(token.text);
-				const count = normalised.match(LETTER)?.length ?? 0;
+				const { normalised, count } = wordFigures(token.text);
 				words++;
 				letters += count;
 				if (count >= LONG_WORD_LETTERS) longWords++;

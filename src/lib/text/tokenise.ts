@@ -33,6 +33,8 @@ function keepsWordTogether(before: string, mark: string, after: string): boolean
 }
 
 function splitAtPunctuation(segment: string, offset: number): Token[] {
+	// Most segments are one word without punctuation: one test instead of one per character.
+	if (!PUNCTUATION.test(segment)) return [token(segment, 0, segment.length, offset)];
 	const tokens: Token[] = [];
 	let start = 0;
 	for (let index = 0; index < segment.length; index++) {
