@@ -6,6 +6,9 @@ export default defineConfig({
 	server: { fs: { allow: ['lessons'] } },
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Property tests compile hundreds of lessons and password tests hash with scrypt: seconds of
+		// CPU that a busy two-core CI machine can stretch past the 5 s default. No test is timed.
+		testTimeout: 30_000
 	}
 });
