@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { QuestionRecord } from '$lib/client/device-db';
 import { ReadingPrefs } from '$lib/client/prefs.svelte';
 import { LANGS, type Lang } from '$lib/i18n';
+import { loadMessages } from '$lib/i18n/messages';
 import { compileLesson, summarise, type CompiledQuestion, type Lesson } from '$lib/lesson';
 import LessonCard from '../../src/routes/[[lang=lang]]/LessonCard.svelte';
 import GlossaryEntry from '../../src/routes/[[lang=lang]]/lessons/[id=slug]/GlossaryEntry.svelte';
@@ -69,8 +70,13 @@ function elements(html: string): { tag: string; attributes: string[] }[] {
 	return found;
 }
 
+/** The student pages' strings of each language, as the language layout loads them. */
+const MESSAGES = { ar: await loadMessages('ar', fetch), en: await loadMessages('en', fetch) };
+
 function renderIn(lang: Lang, view: unknown, props: Record<string, unknown>): string {
-	const { head, body } = render(Harness, { props: { lang, view: view as never, props } });
+	const { head, body } = render(Harness, {
+		props: { lang, messages: MESSAGES[lang], view: view as never, props }
+	});
 	return head + body;
 }
 
