@@ -96,7 +96,16 @@ export async function startServer(
 	// BENCH_NODE_ARGS passes flags to the server's Node, e.g. `--cpu-prof` to profile it under load.
 	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 	const child = spawn(process.execPath, [...nodeArgs, buildDir], {
-		env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production' },
+		// ORIGIN: without it adapter-node takes every request for HTTPS, and the app would refuse
+		// the bench's writes as coming from another origin (http://127.0.0.1).
+		env: {
+			...process.env,
+			...env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: origin,
+			NODE_ENV: 'production'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	// Kept only to explain a server that never became healthy.
