@@ -460,6 +460,26 @@ test('without JavaScript a teacher runs a class: rename, code, roster, due date,
 	const roster = page.locator(`#roster tr[data-student="${studentId}"]`);
 	await roster.getByRole('button', { name: tx('en', 'teach.roster.rejoin') }).click();
 	await expect(page.locator('[data-rejoin-code]')).toHaveText(/^[2-9A-HJKMNP-Z]{8}$/);
+
+	// The student opens the re-join link on a new phone: no name to type, the class knows it.
+	const rejoinCode = (await page.locator('[data-rejoin-code]').textContent())!;
+	const phone = await browser.newContext({ baseURL, ...PHONE });
+	const student = await phone.newPage();
+	await student.goto(`/join/${rejoinCode}`);
+	await expect(student.getByRole('heading', { level: 1 })).toHaveText(tx('ar', 'join.rejoinTitle'));
+	await expect(student.getByRole('textbox')).toHaveCount(0);
+	await student.getByRole('button', { name: tx('ar', 'join.rejoinSubmit') }).click();
+	await expect(student).toHaveURL('/');
+	await expect(student.getByRole('main')).toContainText(
+		tx('ar', 'home.class', { className: 'Evening class B' })
+	);
+	// The link works once.
+	await student.goto(`/join/${rejoinCode}`);
+	await student.getByRole('button', { name: tx('ar', 'join.rejoinSubmit') }).click();
+	await expect(student.getByRole('main').getByRole('alert')).toHaveText(
+		tx('ar', 'join.rejoinUnknown')
+	);
+	await phone.close();
 	await roster.getByRole('link', { name: tx('en', 'teach.roster.remove') }).click();
 	await expect(page).toHaveURL(`${base}?remove=${studentId}#roster`);
 	await page.getByRole('button', { name: tx('en', 'teach.roster.removeSubmit') }).click();
