@@ -232,6 +232,8 @@ test('a class from sign-up to results: join by link, answer offline, sync once, 
 
 	await test.step('a due date moved into the past marks the answers late', async () => {
 		await teacher.goto(`/teach/classes/${classId}`);
+		// Typed before the page has hydrated, the date could be reset by it: wait for the scripts.
+		await teacher.waitForLoadState('networkidle');
 		const item = teacher.locator(`#assignments li[data-lesson="${lesson.id}"]`);
 		await item.locator('input[type="date"]').fill(day(-2));
 		await item.getByRole('button', { name: tx('ar', 'teach.assignments.saveDue') }).click();
