@@ -27,6 +27,8 @@ export async function setReading(
 	lang: 'ar' | 'en',
 	mode: 'target' | 'both' | 'reveal'
 ) {
+	// A choice made before the page has hydrated would be reset by it: wait for the scripts.
+	await page.waitForLoadState('networkidle');
 	const settings = page.locator('details.reading-settings');
 	if (!(await settings.getAttribute('open'))) await settings.locator('summary').click();
 	await settings.locator(`input[name="reading-lang"][value="${lang}"]`).check();
