@@ -413,6 +413,31 @@ test('sign-up refuses a short or common password and lets a password be pasted',
 	await context.close();
 });
 
+test('what a teacher types before the page has started is kept when it starts', async ({
+	browser,
+	baseURL
+}) => {
+	const context = await newContext(browser, baseURL);
+	const page = await context.newPage();
+	// The page's scripts are held back until the form has been filled in, as on a slow phone.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/en/teach/signup', { waitUntil: 'domcontentloaded' });
+	const name = page.getByLabel(tx('en', 'teach.signup.name'));
+	const email = page.getByLabel(tx('en', 'teach.account.email'));
+	await name.fill('Early bird');
+	await email.fill('early@school.example');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(name).toHaveValue('Early bird');
+	await expect(email).toHaveValue('early@school.example');
+	await context.close();
+});
+
 test('without JavaScript a teacher runs a class: rename, code, roster, due date, delete', async ({
 	browser,
 	baseURL,
