@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { arabicFont } from './scripts/arabic-font';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [arabicFont(), sveltekit()],
 	server: { fs: { allow: ['lessons'] } },
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],

@@ -18,6 +18,8 @@ const SOURCES = [
 	'svelte.config.js',
 	// The Content Security Policy the build puts in prerendered pages.
 	'scripts/security.js',
+	// The Arabic font the build cuts.
+	'scripts/arabic-font.ts',
 	'vite.config.ts'
 ];
 

@@ -15,6 +15,8 @@ const SOURCES = [
 	'package.json',
 	'package-lock.json',
 	'svelte.config.js',
+	'scripts/security.js',
+	'scripts/arabic-font.ts',
 	'vite.config.ts'
 ];
 

@@ -16,9 +16,8 @@ const BUILD = 'build';
  * is met; the test below fails as a reminder when a ceiling is no longer needed.
  */
 const CEILINGS: Partial<Record<keyof typeof BUDGETS, number>> = {
-	// 78.4 KB: i18next, Svelte and SvelteKit alone are about 55 KB (BENCHMARKS.md).
-	lessonJs: 80 * KB,
-	lessonTransfer: 180 * KB
+	// 79.3 KB: i18next, Svelte and SvelteKit alone are about 58 KB (BENCHMARKS.md).
+	lessonJs: 80 * KB
 };
 
 function limit(name: 'lessonJs' | 'lessonTransfer'): number {

@@ -363,6 +363,7 @@ test.describe('a new version', () => {
 			'package.json',
 			'svelte.config.js',
 			'scripts/security.js',
+			'scripts/arabic-font.ts',
 			'vite.config.ts',
 			'tsconfig.json'
 		]) {
