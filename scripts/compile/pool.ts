@@ -1,0 +1,73 @@
+/**
+ * Compiling many lessons at once, on worker threads (one per core), for the build and the
+ * `lessons` CLI. The compiler itself stays pure in src/lib/lesson; this only spreads the work.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { compileLesson, type LessonProblem, type LessonSource } from '../../src/lib/lesson/index';
+
+/** One lesson compiled: the lesson as JSON, or its problems. */
+export type Compiled = { ok: true; json: string } | { ok: false; problems: LessonProblem[] };
+
+/**
+ * Fewer lessons than this compile in this thread: a thread takes about half a second to start
+ * (loading TypeScript, `yaml` and valibot), more than a few lessons take to compile.
+ */
+export const MIN_LESSONS_FOR_THREADS = 8;
+
+/** Lessons handed to a thread at a time: small batches keep the threads busy to the end. */
+const BATCH = 4;
+
+const WORKER = new URL('./worker.js', import.meta.url);
+
+/** Compiles one lesson into what the threads send back: JSON, which crosses threads cheaply. */
+export function compileToJson(source: LessonSource): Compiled {
+	const result = compileLesson(source);
+	return result.ok ? { ok: true, json: JSON.stringify(result.lesson) } : result;
+}
+
+/**
+ * Compiles every source, on up to `threads` worker threads when there are enough of them.
+ *
+ * @returns one result per source, in the order of `sources`, whichever thread compiled it
+ */
+export async function compileMany(
+	sources: readonly LessonSource[],
+	threads = availableParallelism()
+): Promise<Compiled[]> {
+	const count = Math.min(threads, Math.ceil(sources.length / BATCH));
+	if (sources.length < MIN_LESSONS_FOR_THREADS || count < 2) return sources.map(compileToJson);
+
+	const results: Compiled[] = new Array(sources.length);
+	const workers: Worker[] = [];
+	let next = 0;
+	const run = (worker: Worker) =>
+		new Promise<void>((resolve, reject) => {
+			let start = 0;
+			const send = () => {
+				if (next >= sources.length) {
+					resolve();
+					return;
+				}
+				start = next;
+				next = Math.min(sources.length, next + BATCH);
+				worker.postMessage(sources.slice(start, next));
+			};
+			worker.on('message', (compiled: Compiled[]) => {
+				compiled.forEach((result, i) => (results[start + i] = result));
+				send();
+			});
+			worker.on('error', reject);
+			worker.on('exit', (code) =>
+				reject(new Error(`a lesson compiler thread stopped early (exit code ${code})`))
+			);
+			send();
+		});
+	try {
+		for (let i = 0; i < count; i++) workers.push(new Worker(WORKER));
+		await Promise.all(workers.map(run));
+	} finally {
+		await Promise.all(workers.map((worker) => worker.terminate()));
+	}
+	return results;
+}
