@@ -1,9 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { lessons } from './scripts/compile/vite';
 
 export default defineConfig({
-	plugins: [sveltekit()],
-	server: { fs: { allow: ['lessons'] } },
+	plugins: [lessons(), sveltekit()],
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
 		environment: 'node',

@@ -18,6 +18,8 @@ const SOURCES = [
 	'svelte.config.js',
 	// The Content Security Policy the build puts in prerendered pages.
 	'scripts/security.js',
+	// The build's lesson compiling (virtual:lessons).
+	'scripts/compile',
 	'vite.config.ts'
 ];
 

@@ -15,6 +15,7 @@ const SOURCES = [
 	'package.json',
 	'package-lock.json',
 	'svelte.config.js',
+	'scripts/compile',
 	'vite.config.ts'
 ];
 

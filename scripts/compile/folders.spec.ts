@@ -1,17 +1,9 @@
-import {
-	cpSync,
-	mkdirSync,
-	mkdtempSync,
-	readdirSync,
-	readFileSync,
-	rmSync,
-	writeFileSync
-} from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/lesson/index';
-import { compileFolders, readFolder } from './folders';
+import { compileLesson, formatProblem, LessonError } from '../../src/lib/lesson/index';
+import { compileFolders, lessonFolders, lessonsModule, readFolder } from './folders';
 
 const FIXTURES = join(import.meta.dirname, '../../tests/fixtures/lessons');
 const base = mkdtempSync(join(tmpdir(), 'qiraa-folders-'));
@@ -33,6 +25,16 @@ function project(name: string, extras: Record<string, string> = {}): string {
 }
 
 describe('lesson folders', () => {
+	it('lists the folders that hold a lesson file, by name', () => {
+		const root = project('list');
+		mkdirSync(join(root, 'notes'));
+		writeFileSync(join(root, 'README.md'), 'not a lesson');
+		expect(lessonFolders(root).map((dir) => dir.slice(root.length + 1))).toEqual(
+			Array.from({ length: 9 }, (_, i) => `tiny-${i + 1}`)
+		);
+		expect(lessonFolders(join(base, 'nowhere'))).toEqual([]);
+	});
+
 	it('names a missing file relative to the base folder', () => {
 		const root = project('missing');
 		const dir = join(root, 'half');
@@ -51,9 +53,7 @@ describe('lesson folders', () => {
 			'tiny-3-broken': 'duplicate-key',
 			'tiny-7-broken': 'evidence-not-in-paragraph'
 		});
-		const dirs = readdirSync(root)
-			.sort()
-			.map((dir) => join(root, dir));
+		const dirs = lessonFolders(root);
 		const { lessons, problems } = await compileFolders(dirs, join(base, name));
 		expect(lessons.map((json) => JSON.parse(json).id)).toEqual(
 			Array.from({ length: 9 }, (_, i) => `tiny-${i + 1}`)
@@ -63,5 +63,23 @@ describe('lesson folders', () => {
 			'lessons/tiny-7-broken/lesson.yaml:1:5: id "evidence-not-in-paragraph" must match its folder name "tiny-7-broken"',
 			'lessons/tiny-7-broken/lesson.yaml:44:15: questions[2] (final): evidence "إبقاء عدد من القوات" is not in paragraph 0'
 		]);
+	}, 60_000);
+
+	it('makes a module of the compiled lessons, or throws every problem', async () => {
+		const good = project('module');
+		const source = await lessonsModule(good, join(base, 'module'));
+		const literal = source.match(/^export default JSON\.parse\((.*)\);\n$/s)![1]!;
+		const compiled = JSON.parse(JSON.parse(literal)) as unknown[];
+		const first = readFolder(join(good, 'tiny-1'), join(base, 'module'));
+		const expected = 'source' in first ? compileLesson(first.source) : undefined;
+		expect(compiled).toHaveLength(9);
+		expect(compiled[0]).toEqual(expected?.ok && JSON.parse(JSON.stringify(expected.lesson)));
+
+		const bad = project('bad-module', { 'tiny-5-broken': 'yaml-syntax' });
+		const error = await lessonsModule(bad, join(base, 'bad-module')).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(LessonError);
+		expect((error as LessonError).message).toBe(
+			'lessons/tiny-5-broken/lesson.yaml:2:33: YAML syntax error: Unexpected scalar at node end'
+		);
 	}, 60_000);
 });
