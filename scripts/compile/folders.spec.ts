@@ -4,19 +4,23 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileLesson, formatProblem, LessonError } from '../../src/lib/lesson/index';
 import { compileFolders, lessonFolders, lessonsModule, readFolder } from './folders';
+import { MIN_LESSONS_FOR_THREADS } from './pool';
 
 const FIXTURES = join(import.meta.dirname, '../../tests/fixtures/lessons');
 const base = mkdtempSync(join(tmpdir(), 'qiraa-folders-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
+// Enough for the compiler threads, named so that they sort in number order.
+const TINY = Array.from({ length: MIN_LESSONS_FOR_THREADS }, (_, i) => `tiny-${i + 10}`);
+
 /** A `lessons/` folder in a scratch project: copies of the tiny lesson, and the given extras. */
 function project(name: string, extras: Record<string, string> = {}): string {
 	const root = join(base, name, 'lessons');
-	for (let i = 1; i <= 9; i++) {
-		const dir = join(root, `tiny-${i}`);
+	for (const id of TINY) {
+		const dir = join(root, id);
 		cpSync(join(FIXTURES, 'valid/tiny'), dir, { recursive: true });
 		const yaml = readFileSync(join(dir, 'lesson.yaml'), 'utf8');
-		writeFileSync(join(dir, 'lesson.yaml'), yaml.replace(/^id: tiny$/m, `id: tiny-${i}`));
+		writeFileSync(join(dir, 'lesson.yaml'), yaml.replace(/^id: tiny$/m, `id: ${id}`));
 	}
 	for (const [dir, fixture] of Object.entries(extras)) {
 		cpSync(join(FIXTURES, 'invalid', fixture), join(root, dir), { recursive: true });
@@ -29,9 +33,7 @@ describe('lesson folders', () => {
 		const root = project('list');
 		mkdirSync(join(root, 'notes'));
 		writeFileSync(join(root, 'README.md'), 'not a lesson');
-		expect(lessonFolders(root).map((dir) => dir.slice(root.length + 1))).toEqual(
-			Array.from({ length: 9 }, (_, i) => `tiny-${i + 1}`)
-		);
+		expect(lessonFolders(root).map((dir) => dir.slice(root.length + 1))).toEqual(TINY);
 		expect(lessonFolders(join(base, 'nowhere'))).toEqual([]);
 	});
 
@@ -50,18 +52,16 @@ describe('lesson folders', () => {
 	it('compiles many folders on threads, listing problems by folder in order', async () => {
 		const name = 'many';
 		const root = project(name, {
-			'tiny-3-broken': 'duplicate-key',
-			'tiny-7-broken': 'evidence-not-in-paragraph'
+			'tiny-13-broken': 'duplicate-key',
+			'tiny-17-broken': 'evidence-not-in-paragraph'
 		});
 		const dirs = lessonFolders(root);
 		const { lessons, problems } = await compileFolders(dirs, join(base, name));
-		expect(lessons.map((json) => JSON.parse(json).id)).toEqual(
-			Array.from({ length: 9 }, (_, i) => `tiny-${i + 1}`)
-		);
+		expect(lessons.map((json) => JSON.parse(json).id)).toEqual(TINY);
 		expect(problems.map(formatProblem)).toEqual([
-			'lessons/tiny-3-broken/lesson.yaml:9:1: duplicate key (each key may appear once in a mapping)',
-			'lessons/tiny-7-broken/lesson.yaml:1:5: id "evidence-not-in-paragraph" must match its folder name "tiny-7-broken"',
-			'lessons/tiny-7-broken/lesson.yaml:44:15: questions[2] (final): evidence "إبقاء عدد من القوات" is not in paragraph 0'
+			'lessons/tiny-13-broken/lesson.yaml:9:1: duplicate key (each key may appear once in a mapping)',
+			'lessons/tiny-17-broken/lesson.yaml:1:5: id "evidence-not-in-paragraph" must match its folder name "tiny-17-broken"',
+			'lessons/tiny-17-broken/lesson.yaml:44:15: questions[2] (final): evidence "إبقاء عدد من القوات" is not in paragraph 0'
 		]);
 	}, 60_000);
 
@@ -70,16 +70,16 @@ describe('lesson folders', () => {
 		const source = await lessonsModule(good, join(base, 'module'));
 		const literal = source.match(/^export default JSON\.parse\((.*)\);\n$/s)![1]!;
 		const compiled = JSON.parse(JSON.parse(literal)) as unknown[];
-		const first = readFolder(join(good, 'tiny-1'), join(base, 'module'));
+		const first = readFolder(join(good, 'tiny-10'), join(base, 'module'));
 		const expected = 'source' in first ? compileLesson(first.source) : undefined;
-		expect(compiled).toHaveLength(9);
+		expect(compiled).toHaveLength(TINY.length);
 		expect(compiled[0]).toEqual(expected?.ok && JSON.parse(JSON.stringify(expected.lesson)));
 
-		const bad = project('bad-module', { 'tiny-5-broken': 'yaml-syntax' });
+		const bad = project('bad-module', { 'tiny-15-broken': 'yaml-syntax' });
 		const error = await lessonsModule(bad, join(base, 'bad-module')).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(LessonError);
 		expect((error as LessonError).message).toBe(
-			'lessons/tiny-5-broken/lesson.yaml:2:33: YAML syntax error: Unexpected scalar at node end'
+			'lessons/tiny-15-broken/lesson.yaml:2:33: YAML syntax error: Unexpected scalar at node end'
 		);
 	}, 60_000);
 });

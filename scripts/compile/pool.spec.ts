@@ -18,21 +18,23 @@ function source(kind: 'valid' | 'invalid', fixture: string, dir = fixture): Less
 	};
 }
 
-// Twelve lessons, two of them invalid, one in the middle of a batch and one last.
-const SOURCES = Array.from({ length: 12 }, (_, i) => {
-	if (i === 5) return source('invalid', 'evidence-not-in-paragraph', `broken-${i}`);
-	if (i === 11) return source('invalid', 'yaml-syntax');
+// Enough lessons for threads, two of them invalid: one in the middle of a batch, and the last.
+const BROKEN = 21;
+const LAST = MIN_LESSONS_FOR_THREADS + 1;
+const SOURCES = Array.from({ length: LAST + 1 }, (_, i) => {
+	if (i === BROKEN) return source('invalid', 'evidence-not-in-paragraph', `broken-${i}`);
+	if (i === LAST) return source('invalid', 'yaml-syntax');
 	return source('valid', 'tiny', `tiny-${i}`);
 });
+const valid = (_: unknown, i: number) => i !== BROKEN && i !== LAST;
 
 describe('compileMany', () => {
 	it('compiles on threads what one thread would, in the order given', async () => {
-		expect(SOURCES.length).toBeGreaterThanOrEqual(MIN_LESSONS_FOR_THREADS);
 		const threaded = await compileMany(SOURCES, 2);
 		expect(threaded).toEqual(SOURCES.map(compileToJson));
-		expect(threaded.map((result) => result.ok)).toEqual(SOURCES.map((_, i) => i !== 5 && i !== 11));
+		expect(threaded.map((result) => result.ok)).toEqual(SOURCES.map(valid));
 		const ids = threaded.flatMap((result) => (result.ok ? [JSON.parse(result.json).id] : []));
-		expect(ids).toEqual(SOURCES.filter((_, i) => i !== 5 && i !== 11).map((s) => s.dir));
+		expect(ids).toEqual(SOURCES.filter(valid).map((s) => s.dir));
 	}, 60_000);
 
 	it("reports an invalid lesson's problems with their lines and columns", async () => {

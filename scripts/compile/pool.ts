@@ -10,10 +10,11 @@ import { compileLesson, type LessonProblem, type LessonSource } from '../../src/
 export type Compiled = { ok: true; json: string } | { ok: false; problems: LessonProblem[] };
 
 /**
- * Fewer lessons than this compile in this thread: a thread takes about half a second to start
- * (loading TypeScript, `yaml` and valibot), more than a few lessons take to compile.
+ * Fewer lessons than this compile in this thread. A thread costs about 0.3 s of CPU to start (tsx
+ * loading the compiler, `yaml` and valibot) and about as much again while its code warms up, and
+ * a lesson takes about 15 ms: on two cores, two threads only win back their start past about 50.
  */
-export const MIN_LESSONS_FOR_THREADS = 8;
+export const MIN_LESSONS_FOR_THREADS = 50;
 
 /** Lessons handed to a thread at a time: small batches keep the threads busy to the end. */
 const BATCH = 4;
