@@ -11,7 +11,7 @@ const base = mkdtempSync(join(tmpdir(), 'qiraa-folders-'));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 // Enough for the compiler threads, named so that they sort in number order.
-const TINY = Array.from({ length: MIN_LESSONS_FOR_THREADS }, (_, i) => `tiny-${i + 10}`);
+const TINY = Array.from({ length: MIN_LESSONS_FOR_THREADS }, (_, i) => `tiny-${i + 100}`);
 
 /** A `lessons/` folder in a scratch project: copies of the tiny lesson, and the given extras. */
 function project(name: string, extras: Record<string, string> = {}): string {
@@ -52,16 +52,16 @@ describe('lesson folders', () => {
 	it('compiles many folders on threads, listing problems by folder in order', async () => {
 		const name = 'many';
 		const root = project(name, {
-			'tiny-13-broken': 'duplicate-key',
-			'tiny-17-broken': 'evidence-not-in-paragraph'
+			'tiny-113-broken': 'duplicate-key',
+			'tiny-117-broken': 'evidence-not-in-paragraph'
 		});
 		const dirs = lessonFolders(root);
 		const { lessons, problems } = await compileFolders(dirs, join(base, name));
 		expect(lessons.map((json) => JSON.parse(json).id)).toEqual(TINY);
 		expect(problems.map(formatProblem)).toEqual([
-			'lessons/tiny-13-broken/lesson.yaml:9:1: duplicate key (each key may appear once in a mapping)',
-			'lessons/tiny-17-broken/lesson.yaml:1:5: id "evidence-not-in-paragraph" must match its folder name "tiny-17-broken"',
-			'lessons/tiny-17-broken/lesson.yaml:44:15: questions[2] (final): evidence "إبقاء عدد من القوات" is not in paragraph 0'
+			'lessons/tiny-113-broken/lesson.yaml:9:1: duplicate key (each key may appear once in a mapping)',
+			'lessons/tiny-117-broken/lesson.yaml:1:5: id "evidence-not-in-paragraph" must match its folder name "tiny-117-broken"',
+			'lessons/tiny-117-broken/lesson.yaml:44:15: questions[2] (final): evidence "إبقاء عدد من القوات" is not in paragraph 0'
 		]);
 	}, 60_000);
 
@@ -70,16 +70,16 @@ describe('lesson folders', () => {
 		const source = await lessonsModule(good, join(base, 'module'));
 		const literal = source.match(/^export default JSON\.parse\((.*)\);\n$/s)![1]!;
 		const compiled = JSON.parse(JSON.parse(literal)) as unknown[];
-		const first = readFolder(join(good, 'tiny-10'), join(base, 'module'));
+		const first = readFolder(join(good, 'tiny-100'), join(base, 'module'));
 		const expected = 'source' in first ? compileLesson(first.source) : undefined;
 		expect(compiled).toHaveLength(TINY.length);
 		expect(compiled[0]).toEqual(expected?.ok && JSON.parse(JSON.stringify(expected.lesson)));
 
-		const bad = project('bad-module', { 'tiny-15-broken': 'yaml-syntax' });
+		const bad = project('bad-module', { 'tiny-115-broken': 'yaml-syntax' });
 		const error = await lessonsModule(bad, join(base, 'bad-module')).catch((e: unknown) => e);
 		expect(error).toBeInstanceOf(LessonError);
 		expect((error as LessonError).message).toBe(
-			'lessons/tiny-15-broken/lesson.yaml:2:33: YAML syntax error: Unexpected scalar at node end'
+			'lessons/tiny-115-broken/lesson.yaml:2:33: YAML syntax error: Unexpected scalar at node end'
 		);
 	}, 60_000);
 });
