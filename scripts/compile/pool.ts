@@ -12,9 +12,9 @@ export type Compiled = { ok: true; json: string } | { ok: false; problems: Lesso
 /**
  * Fewer lessons than this compile in this thread. A thread costs about 0.3 s of CPU to start (tsx
  * loading the compiler, `yaml` and valibot) and about as much again while its code warms up, and
- * a lesson takes about 15 ms: with two free cores, two threads break even at about 100 lessons.
+ * a lesson takes about 15 ms: on two cores, two threads only win from about 150 lessons.
  */
-export const MIN_LESSONS_FOR_THREADS = 100;
+export const MIN_LESSONS_FOR_THREADS = 200;
 
 /** Lessons handed to a thread at a time: small batches keep the threads busy to the end. */
 const BATCH = 4;
