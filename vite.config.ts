@@ -1,10 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { arabicFont } from './scripts/arabic-font';
+import { lessons } from './scripts/compile/vite';
 
 export default defineConfig({
-	plugins: [arabicFont(), sveltekit()],
-	server: { fs: { allow: ['lessons'] } },
+	plugins: [arabicFont(), lessons(), sveltekit()],
 	test: {
 		include: ['src/**/*.spec.ts', 'scripts/**/*.spec.ts', 'tests/unit/**/*.spec.ts'],
 		environment: 'node',

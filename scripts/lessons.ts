@@ -6,16 +6,10 @@
  *   npm run --silent lessons -- export       print the compiled lessons as a JSON array
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
-import {
-	compileLesson,
-	formatProblem,
-	idFromFileName,
-	scaffoldLesson,
-	type Lesson,
-	type LessonProblem
-} from '../src/lib/lesson/index';
+import { basename, dirname, join, resolve } from 'node:path';
+import { formatProblem, idFromFileName, scaffoldLesson } from '../src/lib/lesson/index';
 import { ID_PATTERN } from '../src/lib/lesson/constants';
+import { compileFolders } from './compile/folders';
 
 const LESSONS_DIR = 'lessons';
 const USAGE = `usage:
@@ -40,39 +34,8 @@ export function lessonDirs(paths: string[]): string[] {
 	return [...dirs].sort();
 }
 
-function readOrProblem(path: string, problems: LessonProblem[]): string {
-	if (!existsSync(path)) {
-		problems.push({ file: path, line: 1, col: 1, message: 'file is missing' });
-		return '';
-	}
-	return readFileSync(path, 'utf8');
-}
-
-/** Compiles one lesson folder, naming files relative to the working directory. */
-export function compileDir(dir: string): { lesson?: Lesson; problems: LessonProblem[] } {
-	const yamlPath = relative(process.cwd(), join(dir, 'lesson.yaml'));
-	const articlePath = relative(process.cwd(), join(dir, 'article.ar.txt'));
-	const missing: LessonProblem[] = [];
-	const yaml = readOrProblem(yamlPath, missing);
-	const article = readOrProblem(articlePath, missing);
-	if (missing.length > 0) return { problems: missing };
-	const result = compileLesson({ dir: basename(dir), yamlPath, yaml, articlePath, article });
-	return result.ok ? { lesson: result.lesson, problems: [] } : { problems: result.problems };
-}
-
-function compileAll(paths: string[]) {
-	const lessons: Lesson[] = [];
-	const problems: LessonProblem[] = [];
-	for (const dir of lessonDirs(paths)) {
-		const result = compileDir(dir);
-		if (result.lesson) lessons.push(result.lesson);
-		problems.push(...result.problems);
-	}
-	return { lessons, problems };
-}
-
-function check(paths: string[]): number {
-	const { lessons, problems } = compileAll(paths);
+async function check(paths: string[]): Promise<number> {
+	const { lessons, problems } = await compileFolders(lessonDirs(paths));
 	for (const problem of problems) process.stdout.write(formatProblem(problem) + '\n');
 	if (problems.length > 0) {
 		process.stderr.write(`${problems.length} problem(s); ${lessons.length} lesson(s) valid\n`);
@@ -82,13 +45,14 @@ function check(paths: string[]): number {
 	return 0;
 }
 
-function exportLessons(): number {
-	const { lessons, problems } = compileAll([]);
+async function exportLessons(): Promise<number> {
+	const { lessons, problems } = await compileFolders(lessonDirs([]));
 	if (problems.length > 0) {
 		for (const problem of problems) process.stderr.write(formatProblem(problem) + '\n');
 		return 1;
 	}
-	process.stdout.write(JSON.stringify(lessons, null, 2) + '\n');
+	const parsed: unknown[] = lessons.map((json) => JSON.parse(json));
+	process.stdout.write(JSON.stringify(parsed, null, 2) + '\n');
 	return 0;
 }
 
@@ -129,11 +93,11 @@ function scaffold(args: string[]): number {
 	return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
 	const [command, ...args] = argv;
 	try {
-		if (command === 'check') return check(args);
-		if (command === 'export') return exportLessons();
+		if (command === 'check') return await check(args);
+		if (command === 'export') return await exportLessons();
 		if (command === 'new') return scaffold(args);
 	} catch (error) {
 		process.stderr.write(`${(error as Error).message}\n`);
@@ -143,4 +107,4 @@ function main(argv: string[]): number {
 	return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

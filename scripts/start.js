@@ -20,6 +20,8 @@ const SOURCES = [
 	'scripts/security.js',
 	// The Arabic font the build cuts.
 	'scripts/arabic-font.ts',
+	// The build's lesson compiling (virtual:lessons).
+	'scripts/compile',
 	'vite.config.ts'
 ];
 

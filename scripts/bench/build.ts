@@ -17,6 +17,7 @@ const SOURCES = [
 	'svelte.config.js',
 	'scripts/security.js',
 	'scripts/arabic-font.ts',
+	'scripts/compile',
 	'vite.config.ts'
 ];
 

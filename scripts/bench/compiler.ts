@@ -1,7 +1,9 @@
 /**
  * The lesson compiler at scale: 10, 100 and 1,000 lessons made from the real ones (each a copy
- * with an id of its own), compiled one after another as the build does. Each size runs in a fresh
- * Node process (compiler-run.ts) so that memory figures start from the same empty heap.
+ * with an id of its own), written to a folder and compiled as the build compiles `lessons/`
+ * (scripts/compile: on worker threads, one per core, from 8 lessons). Each size runs in a fresh
+ * Node process (compiler-run.ts), so that memory figures start from the same empty heap and
+ * nothing is remembered from another size.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -32,11 +34,17 @@ export interface CompilerRun {
 	lessons: number;
 	/** Wall-clock time. */
 	ms: number;
-	/** CPU time of the process meanwhile: less swayed than `ms` by other work on the machine. */
+	/**
+	 * CPU time of the process meanwhile, compiler threads included: less swayed than `ms` by other
+	 * work on the machine.
+	 */
 	cpuMs: number;
-	/** Heap still in use after compiling, with the compiled lessons kept, less the heap before. */
+	/**
+	 * Heap still in use after compiling, with what the build keeps (the compiled lessons as the
+	 * source of the server's module) alive, less the heap before.
+	 */
 	heapDeltaMb: number;
-	/** The process's peak resident memory. */
+	/** The process's peak resident memory, compiler threads included. */
 	peakRssMb: number;
 }
 

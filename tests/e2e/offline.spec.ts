@@ -364,6 +364,7 @@ test.describe('a new version', () => {
 			'svelte.config.js',
 			'scripts/security.js',
 			'scripts/arabic-font.ts',
+			'scripts/compile',
 			'vite.config.ts',
 			'tsconfig.json'
 		]) {

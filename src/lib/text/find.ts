@@ -1,5 +1,5 @@
 import { normalise } from './normalise';
-import { stems, tokenise, type Token } from './tokenise';
+import { stems, tokenise, tokenised } from './tokenise';
 
 /** A range of UTF-16 offsets into the original string (end exclusive). */
 export interface Span {
@@ -31,7 +31,7 @@ interface Unit {
 
 interface Units {
 	units: Unit[];
-	spans: Span[];
+	spans: readonly Span[];
 }
 
 // Where a passage's words are, for the glossary search: a paragraph is searched for every entry.
@@ -87,8 +87,6 @@ function wordOf(text: string): Word {
 	});
 }
 
-// Strict and lenient units of a passage come from the same tokens.
-const tokenCache = new Map<string, Token[]>();
 const unitCaches = new Map<Normaliser, Map<string, Units>>();
 const normalCaches = new Map<Normaliser, Map<string, string>>();
 
@@ -106,7 +104,8 @@ function units(text: string, normaliser: Normaliser): Units {
 }
 
 function unitsOf(text: string, normaliser: Normaliser): Units {
-	const tokens = memo(tokenCache, text, () => tokenise(text));
+	// Strict and lenient units of a passage come from the same tokens.
+	const tokens = tokenised(text);
 	const result: Unit[] = [];
 	const normal = cacheFor(normalCaches, normaliser);
 	tokens.forEach((token, index) => {

@@ -1,6 +1,52 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AEGIS_REPORT, BASRA_COLUMN } from './articles.fixture';
 import { readability } from './readability';
+import { splitSentences } from './sentences';
+import { tokenise } from './tokenise';
+
+// What readability counts, the slow way: each sentence tokenised on its own.
+function wordsBySentence(paragraph: string): string[][] {
+	return splitSentences(paragraph)
+		.map((sentence) => tokenise(paragraph.slice(sentence.start, sentence.end)))
+		.filter((tokens) => tokens.length > 0)
+		.map((tokens) => tokens.map((token) => token.text));
+}
+
+// Pieces where sentences and words meet: terminators, closers, numbers, Latin, marks, spaces.
+const PIECES = [
+	'كتاب',
+	'ال',
+	'و',
+	' ',
+	'.',
+	'...',
+	'!',
+	'؟!',
+	'۔',
+	'…',
+	'\n',
+	'3',
+	'٣',
+	'.5',
+	',',
+	'٫',
+	'٬',
+	"'",
+	'\u2019',
+	'"',
+	'»',
+	')',
+	']',
+	'U',
+	'S',
+	'don',
+	'\u064E',
+	'\u0640',
+	'\u200C',
+	'،',
+	'-'
+];
 
 describe('readability', () => {
 	it('gives zeros when there are no words', () => {
@@ -68,6 +114,25 @@ describe('readability', () => {
 			expect(result.longWordShare).toBeLessThan(1);
 			expect(result.typeTokenRatio).toBeGreaterThan(0);
 			expect(result.typeTokenRatio).toBeLessThan(1);
+		}
+	});
+
+	it('counts the words of each sentence as tokenising that sentence alone would', () => {
+		const text = fc
+			.array(fc.constantFrom(...PIECES), { maxLength: 40 })
+			.map((pieces) => pieces.join(''));
+		fc.assert(
+			fc.property(text, (paragraph) => {
+				const sentences = wordsBySentence(paragraph);
+				const words = sentences.flat();
+				const figures = readability([paragraph]);
+				expect(figures.sentences).toBe(sentences.length);
+				expect(figures.words).toBe(words.length);
+			}),
+			{ numRuns: 2000 }
+		);
+		for (const paragraph of [...BASRA_COLUMN, ...AEGIS_REPORT]) {
+			expect(readability([paragraph]).words).toBe(wordsBySentence(paragraph).flat().length);
 		}
 	});
 });

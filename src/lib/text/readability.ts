@@ -1,6 +1,6 @@
 import { normalise } from './normalise';
 import { splitSentences } from './sentences';
-import { tokenise } from './tokenise';
+import { tokenised } from './tokenise';
 
 /** Simple difficulty features of a text, for a teacher-facing label; figures to 2 decimals. */
 export interface Readability {
@@ -59,17 +59,21 @@ export function readability(paragraphs: string[]): Readability {
 	let longWords = 0;
 	const types = new Set<string>();
 	for (const paragraph of paragraphs) {
+		// The paragraph's words, shared with the glossary search, dealt out to its sentences: a
+		// sentence ends after its last word, and only spaces lie between sentences.
+		const tokens = tokenised(paragraph);
+		let next = 0;
 		for (const sentence of splitSentences(paragraph)) {
-			const tokens = tokenise(paragraph.slice(sentence.start, sentence.end));
-			if (tokens.length === 0) continue;
-			sentences++;
-			for (const token of tokens) {
-				const { normalised, count } = wordFigures(token.text);
+			const first = next;
+			while (next < tokens.length && tokens[next]!.end <= sentence.end) {
+				const { normalised, count } = wordFigures(tokens[next]!.text);
 				words++;
 				letters += count;
 				if (count >= LONG_WORD_LETTERS) longWords++;
 				types.add(normalised);
+				next++;
 			}
+			if (next > first) sentences++;
 		}
 	}
 	return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AEGIS_REPORT, BASRA_COLUMN } from './articles.fixture';
 import { normalise } from './normalise';
-import { stems, tokenise } from './tokenise';
+import { stems, tokenise, tokenised } from './tokenise';
 
 const words = (text: string) => tokenise(text).map((token) => token.text);
 
@@ -116,5 +116,14 @@ describe('stems', () => {
 				for (const form of forms) expect(word.endsWith(form)).toBe(true);
 			}
 		}
+	});
+});
+
+describe('tokenised', () => {
+	it("gives tokenise's words, and the same array again for the same text", () => {
+		const text = 'على الاقل.المبادرة نحو 3.5 كم';
+		const first = tokenised(text);
+		expect(first).toEqual(tokenise(text));
+		expect(tokenised(text)).toBe(first);
 	});
 });

@@ -70,6 +70,23 @@ export function tokenise(text: string): Token[] {
 	return tokens;
 }
 
+// The lesson compiler needs each paragraph's words for the glossary search, the evidence search and
+// readability: segmenting the same paragraph for each was a large part of a compile. Remembered per
+// text (readers never change the tokens) and bounded by starting over when full.
+const PASSAGE_CACHE_LIMIT = 4096;
+const passages = new Map<string, Token[]>();
+
+/** `tokenise`, remembered per text: the same array for the same text. Callers must not change it. */
+export function tokenised(text: string): readonly Token[] {
+	let tokens = passages.get(text);
+	if (tokens === undefined) {
+		if (passages.size >= PASSAGE_CACHE_LIMIT) passages.clear();
+		tokens = tokenise(text);
+		passages.set(text, tokens);
+	}
+	return tokens;
+}
+
 // Whether a piece normalises to anything, remembered per piece: an article repeats its words, and
 // normalising every occurrence again was most of the lesson compiler's tokenising time. Bounded by
 // starting over when full.

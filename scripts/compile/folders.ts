@@ -1,0 +1,91 @@
+/** Lesson folders read from disk and compiled together: what the build and the CLI share. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { LessonError, type LessonProblem, type LessonSource } from '../../src/lib/lesson/index';
+import { compileMany } from './pool';
+
+export interface CompiledFolders {
+	/** Each valid lesson as JSON, in folder order. */
+	lessons: string[];
+	/** Every problem, folder by folder in order, each folder's as the compiler lists them. */
+	problems: LessonProblem[];
+}
+
+const FILES = ['lesson.yaml', 'article.ar.txt'];
+
+/** The lesson folders in `root` (those holding either file of a lesson), sorted by name. */
+export function lessonFolders(root: string): string[] {
+	if (!existsSync(root)) return [];
+	return readdirSync(root, { withFileTypes: true })
+		.filter((entry) => entry.isDirectory())
+		.map((entry) => entry.name)
+		.sort()
+		.map((name) => join(root, name))
+		.filter((dir) => FILES.some((file) => existsSync(join(dir, file))));
+}
+
+/**
+ * One lesson folder's two files, named relative to `base` as problems name them, or a
+ * "file is missing" problem for each that is not there.
+ */
+export function readFolder(
+	dir: string,
+	base = process.cwd()
+): { source: LessonSource } | { problems: LessonProblem[] } {
+	const files = FILES.map((name) => join(dir, name));
+	const missing = files
+		.filter((file) => !existsSync(file))
+		.map((file) => ({ file: relative(base, file), line: 1, col: 1, message: 'file is missing' }));
+	if (missing.length > 0) return { problems: missing };
+	const [yaml, article] = files as [string, string];
+	return {
+		source: {
+			dir: basename(dir),
+			yamlPath: relative(base, yaml),
+			yaml: readFileSync(yaml, 'utf8'),
+			articlePath: relative(base, article),
+			article: readFileSync(article, 'utf8')
+		}
+	};
+}
+
+/**
+ * Compiles lesson folders, in parallel when there are many (see pool.ts).
+ *
+ * @param dirs the folders, in the order lessons and problems are to be listed
+ * @param base the folder that problems name files relative to
+ */
+export async function compileFolders(
+	dirs: readonly string[],
+	base = process.cwd()
+): Promise<CompiledFolders> {
+	const read = dirs.map((dir) => readFolder(dir, base));
+	const sources = read.flatMap((folder) => ('source' in folder ? [folder.source] : []));
+	const compiled = await compileMany(sources);
+	const lessons: string[] = [];
+	const problems: LessonProblem[] = [];
+	let next = 0;
+	for (const folder of read) {
+		if (!('source' in folder)) {
+			problems.push(...folder.problems);
+			continue;
+		}
+		const result = compiled[next++]!;
+		if (result.ok) lessons.push(result.json);
+		else problems.push(...result.problems);
+	}
+	return { lessons, problems };
+}
+
+/**
+ * The lessons in `root` as the source of a JavaScript module whose default export is the array
+ * of compiled lessons: what the build puts in the server (see vite.ts). One string literal for
+ * JSON.parse, which Rollup and V8 both read far faster than the same data as an object literal.
+ *
+ * @throws LessonError listing every problem, `path:line:col: message`, when any lesson is invalid
+ */
+export async function lessonsModule(root: string, base = process.cwd()): Promise<string> {
+	const { lessons, problems } = await compileFolders(lessonFolders(root), base);
+	if (problems.length > 0) throw new LessonError(problems);
+	return `export default JSON.parse(${JSON.stringify(`[${lessons.join(',')}]`)});\n`;
+}
