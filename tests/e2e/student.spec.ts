@@ -125,6 +125,12 @@ for (const student of STUDENTS) {
 		for (const path of ['', `/lessons/${lesson.id}`, `/lessons/${lesson.id}/result`]) {
 			await page.goto(`${student.prefix}${path}` || '/');
 			await page.waitForLoadState('networkidle');
+			// The glossary's entries are built when it opens: open it, so they are checked too.
+			const glossary = page.locator('details.glossary');
+			if ((await glossary.count()) > 0) {
+				await glossary.locator('summary').click();
+				await expect(glossary.locator('li').first()).toBeVisible();
+			}
 			const results = await new AxeBuilder({ page }).analyze();
 			expect(results.violations.map((v) => `${path}: ${v.id} ${v.nodes.length}`)).toEqual([]);
 		}
@@ -132,3 +138,44 @@ for (const student of STUDENTS) {
 		expect(width).toBeLessThanOrEqual(390);
 	});
 }
+
+for (const student of STUDENTS) {
+	test(`${student.ui} UI: the glossary list opens by tap and by keyboard, with every entry`, async ({
+		page
+	}) => {
+		const lesson = LESSONS[0]!;
+		await page.goto(`${student.prefix}/lessons/${lesson.id}`);
+		await page.waitForLoadState('networkidle');
+		const glossary = page.locator('details.glossary');
+		const entries = glossary.locator('li');
+		await expect(entries).toHaveCount(0);
+		await glossary.locator('summary').click();
+		await expect(entries).toHaveCount(lesson.glossary.length);
+		await expect(entries.first().locator('.word')).toHaveText(lesson.glossary[0]!.ar);
+		await expect(entries.last().locator('.meaning')).toHaveText(lesson.glossary.at(-1)!.en);
+		await glossary.locator('summary').press('Enter');
+		await expect(glossary).not.toHaveAttribute('open');
+		await expect(entries).toHaveCount(0);
+		await glossary.locator('summary').press('Enter');
+		await expect(entries).toHaveCount(lesson.glossary.length);
+	});
+}
+
+test('a glossary opened before the page has started shows its entries when it starts', async ({
+	page
+}) => {
+	const lesson = LESSONS[0]!;
+	// The page's scripts are held back until the list has been opened, as on a slow phone.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(`/lessons/${lesson.id}`, { waitUntil: 'domcontentloaded' });
+	const glossary = page.locator('details.glossary');
+	await glossary.locator('summary').click();
+	await expect(glossary).toHaveAttribute('open');
+	release();
+	await expect(glossary.locator('li')).toHaveCount(lesson.glossary.length);
+});

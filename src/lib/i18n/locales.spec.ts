@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, localisePath, type Messages } from './index';
+import { createI18n, formatNumber, LANGS, localisePath, type Messages } from './index';
 import { loadMessages } from './messages';
 
 const files = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
@@ -83,5 +83,26 @@ describe('localisePath', () => {
 		['/english', 'en', '/en/english']
 	] as const)('%s in %s is %s', (path, lang, expected) => {
 		expect(localisePath(path, lang)).toBe(expected);
+	});
+});
+
+describe('formatNumber', () => {
+	it.each([
+		[2024, 'ar', '2,024'],
+		[1000000, 'en', '1,000,000'],
+		[2.5, 'ar', '2.5'],
+		[-3, 'en', '-3']
+	] as const)('%s in %s is %s, with Western digits', (value, lang, expected) => {
+		expect(formatNumber(value, lang)).toBe(expected);
+		expect(formatNumber(value, lang)).toBe(expected);
+	});
+
+	it('writes small whole numbers as ICU does in both languages', () => {
+		const icu = { ar: new Intl.NumberFormat('ar-u-nu-latn'), en: new Intl.NumberFormat('en') };
+		for (const lang of LANGS) {
+			for (let value = 0; value <= 1001; value++) {
+				expect(formatNumber(value, lang)).toBe(icu[lang].format(value));
+			}
+		}
 	});
 });
