@@ -179,3 +179,26 @@ test('a glossary opened before the page has started shows its entries when it st
 	release();
 	await expect(glossary.locator('li')).toHaveCount(lesson.glossary.length);
 });
+
+test('an answer typed before the page has started is kept, and checked, when it starts', async ({
+	page
+}) => {
+	const lesson = LESSONS[0]!;
+	const question = lesson.questions.find((q) => q.type === 'short')!;
+	// The page's scripts are held back while the student types, as on a slow phone.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(`/lessons/${lesson.id}`, { waitUntil: 'domcontentloaded' });
+	const box = card(page, question);
+	const typed = question.type === 'short' ? question.answers.ar[0]! : '';
+	await box.getByRole('textbox').fill(typed);
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(box.getByRole('textbox')).toHaveValue(typed);
+	await box.locator('button.check').click();
+	await expect(box.locator('.verdict.good')).toBeVisible();
+});
