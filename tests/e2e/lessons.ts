@@ -27,7 +27,7 @@ export async function setReading(
 	lang: 'ar' | 'en',
 	mode: 'target' | 'both' | 'reveal'
 ) {
-	// A choice made before the page has hydrated would be reset by it: wait for the scripts.
+	// The choice takes effect once the page's scripts run (student.spec checks an earlier one).
 	await page.waitForLoadState('networkidle');
 	const settings = page.locator('details.reading-settings');
 	if (!(await settings.getAttribute('open'))) await settings.locator('summary').click();

@@ -202,3 +202,27 @@ test('an answer typed before the page has started is kept, and checked, when it 
 	await box.locator('button.check').click();
 	await expect(box.locator('.verdict.good')).toBeVisible();
 });
+
+test('a reading setting chosen before the page has started is kept when it starts', async ({
+	page
+}) => {
+	const lesson = LESSONS[0]!;
+	// The page's scripts are held back while the student chooses, as on a slow phone.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto(`/lessons/${lesson.id}`, { waitUntil: 'domcontentloaded' });
+	const settings = page.locator('details.reading-settings');
+	await settings.locator('summary').click();
+	await settings.locator('input[name="reading-lang"][value="en"]').check();
+	await settings.locator('input[name="reading-mode"][value="target"]').check();
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(settings.locator('input[name="reading-lang"][value="en"]')).toBeChecked();
+	await expect(settings.locator('input[name="reading-mode"][value="target"]')).toBeChecked();
+	await expect(page.locator('#paragraph-0 .lang-en')).toBeVisible();
+	await expect(page.locator('#paragraph-0 .lang-ar')).toHaveCount(0);
+});
