@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { answerRight, card, loadLessons, setReading } from './lessons';
+import { holdScripts } from './slow';
 
 const LESSONS = loadLessons();
 
@@ -166,12 +167,7 @@ test('a glossary opened before the page has started shows its entries when it st
 }) => {
 	const lesson = LESSONS[0]!;
 	// The page's scripts are held back until the list has been opened, as on a slow phone.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto(`/lessons/${lesson.id}`, { waitUntil: 'domcontentloaded' });
 	const glossary = page.locator('details.glossary');
 	await glossary.locator('summary').click();
@@ -186,12 +182,7 @@ test('an answer typed before the page has started is kept, and checked, when it 
 	const lesson = LESSONS[0]!;
 	const question = lesson.questions.find((q) => q.type === 'short')!;
 	// The page's scripts are held back while the student types, as on a slow phone.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto(`/lessons/${lesson.id}`, { waitUntil: 'domcontentloaded' });
 	const box = card(page, question);
 	const typed = question.type === 'short' ? question.answers.ar[0]! : '';
@@ -208,12 +199,7 @@ test('a reading setting chosen before the page has started is kept when it start
 }) => {
 	const lesson = LESSONS[0]!;
 	// The page's scripts are held back while the student chooses, as on a slow phone.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto(`/lessons/${lesson.id}`, { waitUntil: 'domcontentloaded' });
 	const settings = page.locator('details.reading-settings');
 	await settings.locator('summary').click();

@@ -10,6 +10,7 @@ import { devices, expect, test, type Browser, type BrowserContext, type Page } f
 import { newEmail, parseCsv, postForm } from './classroom';
 import { tx } from './i18n';
 import { answerRight, card, loadLessons, setReading } from './lessons';
+import { holdScripts } from './slow';
 
 const LESSONS = loadLessons();
 const PASSWORD = 'olive trees by the shatt';
@@ -420,12 +421,7 @@ test('what a teacher types before the page has started is kept when it starts', 
 	const context = await newContext(browser, baseURL);
 	const page = await context.newPage();
 	// The page's scripts are held back until the form has been filled in, as on a slow phone.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto('/en/teach/signup', { waitUntil: 'domcontentloaded' });
 	const name = page.getByLabel(tx('en', 'teach.signup.name'));
 	const email = page.getByLabel(tx('en', 'teach.account.email'));
