@@ -5,11 +5,11 @@
  *   npm run lessons -- new <article.txt> [--id <id>]   scaffold lessons/<id>/
  *   npm run --silent lessons -- export       print the compiled lessons as a JSON array
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { formatProblem, idFromFileName, scaffoldLesson } from '../src/lib/lesson/index';
 import { ID_PATTERN } from '../src/lib/lesson/constants';
-import { compileFolders } from './compile/folders';
+import { compileFolders, isLessonFolder, lessonFolders } from './compile/folders';
 
 const LESSONS_DIR = 'lessons';
 const USAGE = `usage:
@@ -23,13 +23,8 @@ export function lessonDirs(paths: string[]): string[] {
 	for (const path of paths.length > 0 ? paths : [LESSONS_DIR]) {
 		if (!existsSync(path)) throw new Error(`${path}: no such file or folder`);
 		const dir = statSync(path).isDirectory() ? path : dirname(path);
-		if (existsSync(join(dir, 'lesson.yaml')) || existsSync(join(dir, 'article.ar.txt'))) {
-			dirs.add(resolve(dir));
-			continue;
-		}
-		for (const entry of readdirSync(dir, { withFileTypes: true })) {
-			if (entry.isDirectory()) dirs.add(resolve(dir, entry.name));
-		}
+		if (isLessonFolder(dir)) dirs.add(resolve(dir));
+		else for (const folder of lessonFolders(dir)) dirs.add(resolve(folder));
 	}
 	return [...dirs].sort();
 }

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { answerFits, grade, parseAnswer } from '../../src/lib/quiz';
 import { keyAnswer } from '../../src/lib/quiz';
 import { makeBatch, randomSource, wrongAnswer } from './answers';
-import { loadLessons } from './lessons';
+import { compiledLessons } from '../compile/folders';
 
-const lessons = loadLessons();
+const lessons = compiledLessons();
 
 describe('answers for the bench', () => {
 	it('answers every question of the real lessons right, in both languages', () => {

@@ -1,7 +1,7 @@
 /**
  * The lesson compiler at scale: 10, 100 and 1,000 lessons made from the real ones (each a copy
  * with an id of its own), written to a folder and compiled as the build compiles `lessons/`
- * (scripts/compile: on worker threads, one per core, from 8 lessons). Each size runs in a fresh
+ * (scripts/compile: on worker threads, one per core, from 200 lessons). Each size runs in a fresh
  * Node process (compiler-run.ts), so that memory figures start from the same empty heap and
  * nothing is remembered from another size.
  */

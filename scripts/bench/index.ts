@@ -90,8 +90,13 @@ async function main(): Promise<number> {
 
 	if (parts.includes('sync')) {
 		const { benchSync, syncFigures } = await import('./sync');
-		const { loadLessons } = await import('./lessons');
-		const results = await benchSync(BUILD_DIR, loadLessons(), process.env.DATABASE_URL, progress);
+		const { compiledLessons } = await import('../compile/folders');
+		const results = await benchSync(
+			BUILD_DIR,
+			compiledLessons(),
+			process.env.DATABASE_URL,
+			progress
+		);
 		details.sync = results;
 		figures.push(...results.flatMap(syncFigures));
 	}

@@ -1,4 +1,4 @@
-/** The lessons in `lessons/`, read and compiled the way the build does, for the bench. */
+/** The files of the lessons in `lessons/`, which the compiler bench copies into many lessons. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compileLesson, formatProblem, type Lesson } from '../../src/lib/lesson';
@@ -33,9 +33,4 @@ export function compileFiles(files: LessonFiles): Lesson {
 	});
 	if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
 	return result.lesson;
-}
-
-/** The real lessons, compiled. */
-export function loadLessons(root = 'lessons'): Lesson[] {
-	return readLessonFiles(root).map(compileFiles);
 }

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileLesson, formatProblem, LessonError } from '../../src/lib/lesson/index';
-import { compileFolders, lessonFolders, lessonsModule, readFolder } from './folders';
+import {
+	compiledLessons,
+	compileFolders,
+	isLessonFolder,
+	lessonFolders,
+	lessonsModule,
+	readFolder
+} from './folders';
 import { MIN_LESSONS_FOR_THREADS } from './pool';
 
 const FIXTURES = join(import.meta.dirname, '../../tests/fixtures/lessons');
@@ -82,4 +89,23 @@ describe('lesson folders', () => {
 			'lessons/tiny-115-broken/lesson.yaml:2:33: YAML syntax error: Unexpected scalar at node end'
 		);
 	}, 60_000);
+});
+
+describe('compiled lessons, in this thread', () => {
+	it('compiles every lesson folder of a folder, by name', () => {
+		const root = join(FIXTURES, 'valid');
+		const ids = compiledLessons(root).map((lesson) => lesson.id);
+		expect(ids).toHaveLength(lessonFolders(root).length);
+		expect(ids).toContain('tiny');
+		expect(isLessonFolder(join(root, 'tiny'))).toBe(true);
+		expect(isLessonFolder(root)).toBe(false);
+	});
+
+	it('throws every problem when a lesson is invalid', () => {
+		const root = join(base, 'one-invalid');
+		cpSync(join(FIXTURES, 'valid/tiny'), join(root, 'tiny'), { recursive: true });
+		cpSync(join(FIXTURES, 'invalid/duplicate-key'), join(root, 'broken'), { recursive: true });
+		expect(() => compiledLessons(root)).toThrow(LessonError);
+		expect(() => compiledLessons(root)).toThrow(/broken\/lesson\.yaml:\d+:\d+: /);
+	});
 });

@@ -1,7 +1,13 @@
 /** Lesson folders read from disk and compiled together: what the build and the CLI share. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { LessonError, type LessonProblem, type LessonSource } from '../../src/lib/lesson/index';
+import {
+	compileLesson,
+	LessonError,
+	type Lesson,
+	type LessonProblem,
+	type LessonSource
+} from '../../src/lib/lesson/index';
 import { compileMany } from './pool';
 
 export interface CompiledFolders {
@@ -13,7 +19,12 @@ export interface CompiledFolders {
 
 const FILES = ['lesson.yaml', 'article.ar.txt'];
 
-/** The lesson folders in `root` (those holding either file of a lesson), sorted by name. */
+/** Whether `dir` is a lesson folder: it holds either file of a lesson. */
+export function isLessonFolder(dir: string): boolean {
+	return FILES.some((file) => existsSync(join(dir, file)));
+}
+
+/** The lesson folders in `root`, sorted by name. */
 export function lessonFolders(root: string): string[] {
 	if (!existsSync(root)) return [];
 	return readdirSync(root, { withFileTypes: true })
@@ -21,7 +32,7 @@ export function lessonFolders(root: string): string[] {
 		.map((entry) => entry.name)
 		.sort()
 		.map((name) => join(root, name))
-		.filter((dir) => FILES.some((file) => existsSync(join(dir, file))));
+		.filter(isLessonFolder);
 }
 
 /**
@@ -88,4 +99,27 @@ export async function lessonsModule(root: string, base = process.cwd()): Promise
 	const { lessons, problems } = await compileFolders(lessonFolders(root), base);
 	if (problems.length > 0) throw new LessonError(problems);
 	return `export default JSON.parse(${JSON.stringify(`[${lessons.join(',')}]`)});\n`;
+}
+
+/**
+ * The lessons in `root` compiled in this thread, for the tests and the bench that need the real
+ * lessons as the app has them.
+ *
+ * @throws LessonError listing every problem when any lesson is invalid
+ */
+export function compiledLessons(root = 'lessons'): Lesson[] {
+	const lessons: Lesson[] = [];
+	const problems: LessonProblem[] = [];
+	for (const dir of lessonFolders(root)) {
+		const folder = readFolder(dir);
+		if (!('source' in folder)) {
+			problems.push(...folder.problems);
+			continue;
+		}
+		const result = compileLesson(folder.source);
+		if (result.ok) lessons.push(result.lesson);
+		else problems.push(...result.problems);
+	}
+	if (problems.length > 0) throw new LessonError(problems);
+	return lessons;
 }

@@ -1,25 +1,10 @@
 /** Lessons for the browser tests: the compiled lessons (so tests know every answer), reading settings, and answering. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
-import { compileLesson, type CompiledQuestion, type Lesson } from '../../src/lib/lesson';
+import type { CompiledQuestion, Lesson } from '../../src/lib/lesson';
 import { clozeBank } from '../../src/lib/quiz';
 
-export function loadLessons(): Lesson[] {
-	return readdirSync('lessons').map((dir) => {
-		const yamlPath = join('lessons', dir, 'lesson.yaml');
-		const articlePath = join('lessons', dir, 'article.ar.txt');
-		const result = compileLesson({
-			dir,
-			yamlPath,
-			yaml: readFileSync(yamlPath, 'utf8'),
-			articlePath,
-			article: readFileSync(articlePath, 'utf8')
-		});
-		if (!result.ok) throw new Error(`${dir} does not compile`);
-		return result.lesson;
-	});
-}
+/** The real lessons as the app has them. */
+export { compiledLessons as loadLessons } from '../../scripts/compile/folders';
 
 /** Chooses the reading language and mode in the lesson page's settings. */
 export async function setReading(

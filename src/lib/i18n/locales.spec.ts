@@ -94,6 +94,7 @@ describe('formatNumber', () => {
 		[-3, 'en', '-3']
 	] as const)('%s in %s is %s, with Western digits', (value, lang, expected) => {
 		expect(formatNumber(value, lang)).toBe(expected);
+		// Again, from the formatter kept for the language.
 		expect(formatNumber(value, lang)).toBe(expected);
 	});
 
