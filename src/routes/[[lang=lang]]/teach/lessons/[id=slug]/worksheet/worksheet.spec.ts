@@ -13,7 +13,10 @@ function expectKeyFits(question: CompiledQuestion, paper: PaperQuestion, key: Pa
 			expect(key.type).toBe(question.type);
 			if (key.type !== 'choice' && key.type !== 'multi') return;
 			const printed = key.options.map((at) => paper.choices![at]!.en).sort();
-			const right = question.choices.filter((c) => c.correct).map((c) => c.en).sort();
+			const right = question.choices
+				.filter((c) => c.correct)
+				.map((c) => c.en)
+				.sort();
 			expect(printed).toEqual(right);
 			expect([...paper.choices!].map((c) => c.en).sort()).toEqual(
 				question.choices.map((c) => c.en).sort()
@@ -57,38 +60,43 @@ function expectKeyFits(question: CompiledQuestion, paper: PaperQuestion, key: Pa
 	}
 }
 
-describe.each(lessons.map((lesson) => [lesson.id, lesson] as const))('worksheet of %s', (_, lesson) => {
-	it('prints the passage in both languages and every question, numbered from 1', () => {
-		const sheet = worksheet(lesson, { key: false });
-		expect(sheet.paragraphs).toEqual(lesson.paragraphs.map(({ ar, en }) => ({ ar, en })));
-		expect(sheet.questions.map((q) => q.id)).toEqual(lesson.questions.map((q) => q.id));
-		expect(sheet.questions.map((q) => q.number)).toEqual(lesson.questions.map((_, i) => i + 1));
-	});
-
-	it('carries no answers without the key', () => {
-		const sheet = worksheet(lesson, { key: false });
-		expect(sheet.key).toBeUndefined();
-		expect(JSON.stringify(sheet)).not.toMatch(/"(correct|answers?|gaps|evidence|evidence_en|distractors)":/);
-	});
-
-	it('gives a key that matches what is printed', () => {
-		const sheet = worksheet(lesson, { key: true });
-		expect(sheet.key).toHaveLength(lesson.questions.length);
-		lesson.questions.forEach((question, i) => {
-			expectKeyFits(question, sheet.questions[i]!, sheet.key![i]!.answer);
+describe.each(lessons.map((lesson) => [lesson.id, lesson] as const))(
+	'worksheet of %s',
+	(_, lesson) => {
+		it('prints the passage in both languages and every question, numbered from 1', () => {
+			const sheet = worksheet(lesson, { key: false });
+			expect(sheet.paragraphs).toEqual(lesson.paragraphs.map(({ ar, en }) => ({ ar, en })));
+			expect(sheet.questions.map((q) => q.id)).toEqual(lesson.questions.map((q) => q.id));
+			expect(sheet.questions.map((q) => q.number)).toEqual(lesson.questions.map((_, i) => i + 1));
 		});
-	});
 
-	it('prints options in the same order every time, never in the authored order', () => {
-		const first = worksheet(lesson, { key: true });
-		expect(worksheet(lesson, { key: true })).toEqual(first);
-		for (const question of lesson.questions) {
-			if (question.type !== 'choice' || question.choices.length < 3) continue;
-			const printed = first.questions.find((p) => p.id === question.id)!.choices!;
-			expect(printed.map((c) => c.en)).not.toEqual(question.choices.map((c) => c.en));
-		}
-	});
-});
+		it('carries no answers without the key', () => {
+			const sheet = worksheet(lesson, { key: false });
+			expect(sheet.key).toBeUndefined();
+			expect(JSON.stringify(sheet)).not.toMatch(
+				/"(correct|answers?|gaps|evidence|evidence_en|distractors)":/
+			);
+		});
+
+		it('gives a key that matches what is printed', () => {
+			const sheet = worksheet(lesson, { key: true });
+			expect(sheet.key).toHaveLength(lesson.questions.length);
+			lesson.questions.forEach((question, i) => {
+				expectKeyFits(question, sheet.questions[i]!, sheet.key![i]!.answer);
+			});
+		});
+
+		it('prints options in the same order every time, never in the authored order', () => {
+			const first = worksheet(lesson, { key: true });
+			expect(worksheet(lesson, { key: true })).toEqual(first);
+			for (const question of lesson.questions) {
+				if (question.type !== 'choice' || question.choices.length < 3) continue;
+				const printed = first.questions.find((p) => p.id === question.id)!.choices!;
+				expect(printed.map((c) => c.en)).not.toEqual(question.choices.map((c) => c.en));
+			}
+		});
+	}
+);
 
 describe('letter', () => {
 	it('labels options in each script', () => {

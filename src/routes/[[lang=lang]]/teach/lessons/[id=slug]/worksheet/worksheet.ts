@@ -63,14 +63,18 @@ function paperQuestion(lesson: Lesson, question: CompiledQuestion, number: numbe
 			const order = shuffled(question.choices, seed);
 			paper.choices = order.map(({ item }) => ({ ar: item.ar, en: item.en }));
 			const options = order.flatMap(({ item }, at) => (item.correct ? [at] : []));
-			answer = question.type === 'choice' ? { type: 'choice', options } : { type: 'multi', options };
+			answer =
+				question.type === 'choice' ? { type: 'choice', options } : { type: 'multi', options };
 			break;
 		}
 		case 'truefalse':
 			answer = { type: 'truefalse', value: question.answer };
 			break;
 		case 'short':
-			answer = { type: 'text', lines: [{ ar: question.answers.ar[0]!, en: question.answers.en[0]! }] };
+			answer = {
+				type: 'text',
+				lines: [{ ar: question.answers.ar[0]!, en: question.answers.en[0]! }]
+			};
 			break;
 		case 'order': {
 			const order = shuffled(question.items, seed);
