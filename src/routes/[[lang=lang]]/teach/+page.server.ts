@@ -1,8 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { localisePath } from '$lib/i18n';
 import { createClass, DEFAULT_TIME_ZONE, listClasses } from '$lib/server/classes';
-import { timeZones } from './format';
-import { field, problem, teacherContext } from './teacher.server';
+import { timeZones } from '$lib/teach/format';
+import { field, problem, teacherContext } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The teacher's classes, archived ones included, and what the "new class" form offers. */

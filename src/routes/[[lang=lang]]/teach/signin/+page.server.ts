@@ -2,8 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { SESSION_COOKIE, sessionCookieOptions, signIn, signupOpen } from '$lib/server/auth';
 import { getDb } from '$lib/server/db/instance';
-import { safeNext } from '../next';
-import { field, problem } from '../teacher.server';
+import { safeNext } from '$lib/teach/next';
+import { field, problem } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The sign-in form; a teacher who is signed in already goes straight on. */

@@ -10,7 +10,7 @@ import {
 	signupOpen
 } from '$lib/server/auth';
 import { getDb } from '$lib/server/db/instance';
-import { field, problem } from '../teacher.server';
+import { field, problem } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The sign-up form, or word that sign-up is closed (`SIGNUP=closed`). */

@@ -13,9 +13,9 @@ import {
 	setClassTimeZone
 } from '$lib/server/classes';
 import { classOverview } from '$lib/server/results';
-import { timeZones } from '../../format';
-import { field, orNotFound, problem, teacherContext } from '../../teacher.server';
-import { qrDataUrl } from './qr.server';
+import { timeZones } from '$lib/teach/format';
+import { field, orNotFound, problem, teacherContext } from '$lib/server/teacher';
+import { qrDataUrl } from '$lib/server/qr';
 import type { Actions, PageServerLoad } from './$types';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -3,7 +3,7 @@ import { localisePath } from '$lib/i18n';
 import { assignLessons, listAssignments } from '$lib/server/assignments';
 import { getClass } from '$lib/server/classes';
 import { allLessons } from '$lib/server/lessons';
-import { field, orNotFound, problem, teacherContext } from '../../../teacher.server';
+import { field, orNotFound, problem, teacherContext } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Every lesson on the server with its difficulty figures, marked when already assigned. */

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import { localisePath } from '$lib/i18n';
 import { deleteClass, getClass } from '$lib/server/classes';
-import { orNotFound, problem, teacherContext } from '../../../teacher.server';
+import { orNotFound, problem, teacherContext } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The confirmation step before a class is deleted, offering its export first. */

@@ -1,7 +1,7 @@
 import { classCsv } from '$lib/server/results';
 import { getClass } from '$lib/server/classes';
-import { csvResponse } from '../../../csv';
-import { orNotFound, teacherContext } from '../../../teacher.server';
+import { csvResponse } from '$lib/teach/csv';
+import { orNotFound, teacherContext } from '$lib/server/teacher';
 import type { RequestHandler } from './$types';
 
 /**

@@ -1,6 +1,6 @@
 import { getClass } from '$lib/server/classes';
-import { orNotFound, teacherContext } from '../../../teacher.server';
-import { qrDataUrl } from '../qr.server';
+import { orNotFound, teacherContext } from '$lib/server/teacher';
+import { qrDataUrl } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
 
 /** The join code, link and QR code alone, large, for a projector. */

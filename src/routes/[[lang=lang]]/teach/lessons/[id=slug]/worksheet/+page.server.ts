@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getLesson } from '$lib/server/lessons';
-import { teacherContext } from '../../../teacher.server';
+import { teacherContext } from '$lib/server/teacher';
 import { worksheet } from './worksheet';
 import type { PageServerLoad } from './$types';
 

@@ -1,6 +1,6 @@
 import { getLesson } from '$lib/server/lessons';
 import { assignmentResults } from '$lib/server/results';
-import { orNotFound, teacherContext } from '../../../../teacher.server';
+import { orNotFound, teacherContext } from '$lib/server/teacher';
 import type { PageServerLoad } from './$types';
 
 /**

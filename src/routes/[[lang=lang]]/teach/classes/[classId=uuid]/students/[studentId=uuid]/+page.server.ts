@@ -1,6 +1,6 @@
 import { getClass } from '$lib/server/classes';
 import { studentHistory } from '$lib/server/results';
-import { orNotFound, teacherContext } from '../../../../teacher.server';
+import { orNotFound, teacherContext } from '$lib/server/teacher';
 import type { PageServerLoad } from './$types';
 
 /** One student's history in the class: per lesson, and every answer in the order received. */

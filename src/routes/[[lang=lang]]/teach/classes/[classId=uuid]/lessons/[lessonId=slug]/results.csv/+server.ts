@@ -1,6 +1,6 @@
 import { assignmentCsv } from '$lib/server/results';
-import { csvResponse } from '../../../../../csv';
-import { orNotFound, teacherContext } from '../../../../../teacher.server';
+import { csvResponse } from '$lib/teach/csv';
+import { orNotFound, teacherContext } from '$lib/server/teacher';
 import type { RequestHandler } from './$types';
 
 /**

@@ -9,7 +9,7 @@ import type { TeacherAccount } from '$lib/server/auth';
 import { getDb } from '$lib/server/db/instance';
 import { RateLimitError, ServiceError } from '$lib/server/errors';
 import type { Db } from '$lib/server/db/database';
-import type { Problem } from './forms';
+import type { Problem } from '$lib/teach/forms';
 
 /**
  * The signed-in teacher and the database. The hook has already sent signed-out visitors to the
