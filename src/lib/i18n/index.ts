@@ -74,3 +74,22 @@ export function formatNumber(value: number, lang: Lang): string {
 	}
 	return format.format(value);
 }
+
+const percentFormats = new Map<Lang, Intl.NumberFormat>();
+
+/**
+ * A share from 0 to 1 as a whole percentage with Western digits, as ICU writes it in the language:
+ * "35%" in English, "35‎%‎" in Arabic (the Latin sign, since the digits are Latin; never the Arabic
+ * ٪ in English). The teacher's pages write a student's score the same way.
+ */
+export function formatPercent(share: number, lang: Lang): string {
+	let format = percentFormats.get(lang);
+	if (!format) {
+		format = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en', {
+			style: 'percent',
+			maximumFractionDigits: 0
+		});
+		percentFormats.set(lang, format);
+	}
+	return format.format(share);
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, formatNumber, LANGS, localisePath, type Messages } from './index';
+import {
+	createI18n,
+	formatNumber,
+	formatPercent,
+	LANGS,
+	localisePath,
+	type Messages
+} from './index';
 import { loadMessages } from './messages';
 
 const files = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
@@ -105,5 +112,24 @@ describe('formatNumber', () => {
 				expect(formatNumber(value, lang)).toBe(icu[lang].format(value));
 			}
 		}
+	});
+});
+
+describe('formatPercent', () => {
+	it.each([
+		[0.4, 'en', '40%'],
+		[1, 'en', '100%'],
+		[0, 'en', '0%'],
+		[0.345, 'en', '35%'],
+		[2 / 3, 'en', '67%']
+	] as const)('%s in %s is %s', (share, lang, expected) => {
+		expect(formatPercent(share, lang)).toBe(expected);
+	});
+
+	it('writes Western digits in Arabic, and the Arabic sign ٪ in neither language', () => {
+		const visible = (text: string) => text.replace(/[\u200e\u200f\u061c]/g, '');
+		expect(visible(formatPercent(0.4, 'ar'))).toBe('40%');
+		expect(visible(formatPercent(0.345, 'ar'))).toBe('35%');
+		for (const lang of LANGS) expect(formatPercent(0.34, lang)).not.toMatch(/[٪٠-٩]/);
 	});
 });
