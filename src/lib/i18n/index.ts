@@ -93,3 +93,20 @@ export function formatPercent(share: number, lang: Lang): string {
 	}
 	return format.format(share);
 }
+
+/**
+ * A calendar date written `YYYY-MM-DD` (a lesson's source date) as the UI language writes it:
+ * "22 June 2011", «22 حزيران 2011», with the month's name from the locale files. No Intl: its
+ * first date format would cost the lesson page a few ms of main thread as it starts. Anything
+ * that is not such a date comes back as it is.
+ */
+export function formatDate(date: string, t: Translate): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+	const month = Number(match?.[2]);
+	if (!match || month < 1 || month > 12) return date;
+	return t('date.day', {
+		day: String(Number(match[3])),
+		month: t(`date.months.${month}`),
+		year: match[1]
+	});
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
 	createI18n,
+	formatDate,
 	formatNumber,
 	formatPercent,
 	LANGS,
@@ -131,5 +132,35 @@ describe('formatPercent', () => {
 		expect(visible(formatPercent(0.4, 'ar'))).toBe('40%');
 		expect(visible(formatPercent(0.345, 'ar'))).toBe('35%');
 		for (const lang of LANGS) expect(formatPercent(0.34, lang)).not.toMatch(/[٪٠-٩]/);
+	});
+});
+
+describe('formatDate', () => {
+	it.each([
+		['2011-06-22', 'en', '22 June 2011'],
+		['2014-01-03', 'en', '3 January 2014'],
+		['2011-06-22', 'ar', '22 حزيران 2011'],
+		['2014-12-31', 'ar', '31 كانون الأول 2014']
+	] as const)('%s in %s is %s', async (date, lang, expected) => {
+		const { t } = createI18n(lang, await loadMessages(lang, fetch));
+		expect(formatDate(date, t)).toBe(expected);
+	});
+
+	it('names every month in both languages', async () => {
+		for (const lang of LANGS) {
+			const { t } = createI18n(lang, await loadMessages(lang, fetch));
+			const names = Array.from({ length: 12 }, (_, i) =>
+				formatDate(`2020-${String(i + 1).padStart(2, '0')}-01`, t).replace(/^1 | 2020$/g, '')
+			);
+			expect(new Set(names).size, lang).toBe(12);
+			for (const name of names) expect(name, lang).not.toMatch(/date\.|\d/);
+		}
+	});
+
+	it('leaves what is not a date as it is', async () => {
+		const { t } = createI18n('en', await loadMessages('en', fetch));
+		for (const text of ['2011-13-01', '2011-6-22', 'June 2011', '']) {
+			expect(formatDate(text, t)).toBe(text);
+		}
 	});
 });
