@@ -42,10 +42,15 @@ export const ARABIC_FONT_RANGES: Ranges = [
 	[0x200c, 0x200f]
 ];
 
-/** The Latin of Arabic passages: Basic Latin, the no-break space, dashes, quotes, ellipsis. */
+/**
+ * The Latin of Arabic passages: Basic Latin, the no-break space, the guillemets Arabic quotes
+ * with, dashes, quotes, ellipsis.
+ */
 export const LATIN_FONT_RANGES: Ranges = [
 	[0x0020, 0x007e],
 	[0x00a0, 0x00a0],
+	[0x00ab, 0x00ab],
+	[0x00bb, 0x00bb],
 	[0x2013, 0x2014],
 	[0x2018, 0x2019],
 	[0x201c, 0x201d],
