@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARABIC_FONT_RANGES, rangesText, unicodeRange } from './arabic-font';
+import { ARABIC_FONT_RANGES, FONT_CUTS, rangesText, unicodeRange } from './arabic-font';
 
 const covered = (char: string) => {
 	const code = char.codePointAt(0)!;
@@ -23,7 +23,9 @@ describe('the Arabic font cut', () => {
 			[0x200c, 0x200c]
 		]);
 		expect([...text]).toEqual(['A', 'B', 'C', '\u200c']);
-		expect(rangesText(ARABIC_FONT_RANGES)).toHaveLength(256 + 4);
+		// U+060C, U+0610–061F, U+0621–065F, U+0660–0671, seven Persian letters, the Persian digits
+		// and four joiners and marks.
+		expect(rangesText(ARABIC_FONT_RANGES)).toHaveLength(1 + 16 + 63 + 18 + 7 + 10 + 4);
 	});
 
 	it('writes ranges the way CSS unicode-range does', () => {
@@ -35,9 +37,20 @@ describe('the Arabic font cut', () => {
 		).toBe('U+600-6FF, U+2010');
 	});
 
-	it('is the unicode-range src/app.css gives the font', () => {
+	it('is the unicode-range src/app.css gives each font it cuts', () => {
 		const css = readFileSync('src/app.css', 'utf8');
-		expect(css).toContain(`unicode-range: ${unicodeRange(ARABIC_FONT_RANGES)};`);
+		for (const cut of FONT_CUTS) {
+			const face = new RegExp(
+				`src: url\\('\\$fonts/${cut.file.replace(/\./g, '\\.')}'\\) format\\('woff2'\\);\\s*unicode-range:\\s*([^;]+);`
+			).exec(css);
+			// Prettier may wrap a long list over lines.
+			expect(face?.[1]?.replace(/\s+/g, ' '), cut.file).toBe(unicodeRange(cut.ranges));
+		}
+	});
+
+	it('cuts each weight of a script to its own file', () => {
+		expect(new Set(FONT_CUTS.map((cut) => cut.file)).size).toBe(FONT_CUTS.length);
+		expect(new Set(FONT_CUTS.map((cut) => cut.source)).size).toBe(FONT_CUTS.length);
 	});
 
 	it('covers every Arabic character of every lesson', () => {
@@ -57,6 +70,6 @@ describe('the Arabic font cut', () => {
 	});
 
 	it('finds characters it lacks', () => {
-		expect(missing('سلام ﻻ ݐ abc')).toEqual(['U+FEFB', 'U+0750']);
+		expect(missing('سلام ﻻ ݐ ڭ abc')).toEqual(['U+FEFB', 'U+0750', 'U+06AD']);
 	});
 });

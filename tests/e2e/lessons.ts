@@ -52,14 +52,7 @@ export async function answerRight(
 			await box.getByRole('textbox').fill(question.answers[lang][0]!);
 			break;
 		case 'order':
-			for (let target = 0; target < question.items.length; target++) {
-				const texts = await box.locator('ol > li').allTextContents();
-				let at = texts.findIndex((text) => text.includes(question.items[target]![lang]));
-				while (at > target) {
-					await box.locator('ol > li').nth(at).locator('button').first().click();
-					at--;
-				}
-			}
+			await arrange(box, question, lang);
 			break;
 		case 'match':
 			for (const pair of question.pairs) {
@@ -98,4 +91,92 @@ export async function answerRight(
 	}
 	await box.locator('button.check').click();
 	await expect(box.locator('.verdict.good')).toBeVisible();
+}
+
+/** Moves an order question's items, with their "move up" buttons, into the right order. */
+async function arrange(
+	box: Locator,
+	question: Extract<CompiledQuestion, { type: 'order' }>,
+	lang: 'ar' | 'en'
+) {
+	for (let target = 0; target < question.items.length; target++) {
+		const texts = await box.locator('ol > li').allTextContents();
+		let at = texts.findIndex((text) => text.includes(question.items[target]![lang]));
+		while (at > target) {
+			await box.locator('ol > li').nth(at).locator('button').first().click();
+			at--;
+		}
+	}
+}
+
+/**
+ * Gives a wrong (or partly right) answer through the controls, without checking it: a wrong
+ * choice, verdict or word, a wrong first gap, two pairs swapped, two items swapped, or a sentence
+ * of another paragraph.
+ */
+export async function answerWrong(
+	page: Page,
+	lesson: Lesson,
+	question: CompiledQuestion,
+	lang: 'ar' | 'en'
+) {
+	const box = card(page, question);
+	switch (question.type) {
+		case 'choice':
+		case 'multi':
+			await box
+				.getByRole(question.type === 'choice' ? 'radio' : 'checkbox', {
+					name: question.choices.find((c) => !c.correct)![lang],
+					exact: true
+				})
+				.check();
+			break;
+		case 'truefalse':
+			await box.locator(`input[value="${question.answer === 'true' ? 'false' : 'true'}"]`).check();
+			break;
+		case 'short':
+			await box.getByRole('textbox').fill('zzz');
+			break;
+		case 'order':
+			await arrange(box, question, lang);
+			await box.locator('ol > li').first().locator('button').last().click();
+			break;
+		case 'match':
+			for (const [left, right] of [
+				[0, 1],
+				[1, 0]
+			] as const) {
+				await box
+					.locator('.lefts')
+					.getByRole('button', { name: question.pairs[left]!.left[lang], exact: true })
+					.click();
+				await box
+					.locator('.rights')
+					.getByRole('button', { name: question.pairs[right]!.right[lang], exact: true })
+					.click();
+			}
+			break;
+		case 'cloze': {
+			const bank = clozeBank(question);
+			const gap = question.gaps[0]!;
+			await box
+				.locator('.bank button')
+				.nth(bank.findIndex((w) => w.ar !== gap.ar || w.en !== gap.en))
+				.click();
+			break;
+		}
+		case 'evidence': {
+			const other = lesson.paragraphs.findIndex((_, i) => i !== question.paragraph);
+			const paragraph = lesson.paragraphs[other]!;
+			const span = paragraph.sentences[lang][0]!;
+			const sentence = paragraph[lang].slice(span.start, span.end).trim();
+			await box.locator('button.pick').click();
+			await page
+				.locator(`#paragraph-${other}`)
+				.getByRole('button', { name: sentence, exact: true })
+				.click();
+			await expect(box.locator('.chosen blockquote')).toHaveText(sentence);
+			break;
+		}
+	}
 }

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 import { answerRight, card, loadLessons, setReading } from './lessons';
 import { holdScripts } from './slow';
+import { tx } from './i18n';
 
 const LESSONS = loadLessons();
 
@@ -45,7 +46,8 @@ test('a wrong answer twice shows the answer, the explanation and the evidence', 
 }) => {
 	const lesson = LESSONS[0]!;
 	const question = lesson.questions.find((q) => q.type === 'choice')!;
-	const wrong = question.type === 'choice' ? question.choices.find((c) => !c.correct)! : undefined;
+	const [wrong, other] =
+		question.type === 'choice' ? question.choices.filter((c) => !c.correct) : [];
 	await page.goto(`/en/lessons/${lesson.id}`);
 	await setReading(page, 'en', 'target');
 	const box = card(page, question);
@@ -53,6 +55,9 @@ test('a wrong answer twice shows the answer, the explanation and the evidence', 
 	await box.locator('button.check').click();
 	await expect(box.locator('.verdict.bad')).toBeVisible();
 	await expect(box.locator('.explain')).toHaveCount(0);
+	// "Try again", then another answer: the second try.
+	await box.getByRole('button', { name: tx('en', 'quiz.tryAgain'), exact: true }).click();
+	await box.getByRole('radio', { name: other!.en, exact: true }).check();
 	await box.locator('button.check').click();
 	await expect(box.locator('.key')).toBeVisible();
 	await expect(box.locator('.explain')).toHaveText(question.explain.en);

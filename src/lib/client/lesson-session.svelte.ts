@@ -3,7 +3,7 @@
  * code the server uses, saved at once, and queued for the teacher.
  */
 import type { Lesson } from '$lib/lesson';
-import { scoreLesson, type Answer, type Grade } from '$lib/quiz';
+import { sameAnswer, scoreLesson, type Answer, type Grade, type LessonScore } from '$lib/quiz';
 import type { LessonProgress, QuestionRecord } from './device-db';
 import { newId } from './ids';
 import { loadProgress, resetProgress, saveAnswer, timestamp } from './progress';
@@ -65,20 +65,46 @@ export class LessonSession {
 		return this.lesson.questions.every((q) => this.isDone(q.id));
 	}
 
-	get score() {
+	/**
+	 * The score that counts, as the teacher's results count it: each question's first try
+	 * (`scoreLesson` on both sides, so the two numbers are the same).
+	 */
+	get score(): LessonScore {
+		return this.#scoreOf((record) => record.firstGrade ?? record.grade);
+	}
+
+	/** The practice score: each question's latest try, second tries included. */
+	get practiceScore(): LessonScore {
+		return this.#scoreOf((record) => record.grade);
+	}
+
+	/** Some question was tried a second time, so the practice score may differ from the score. */
+	get retried(): boolean {
+		return Object.values(this.#records).some((record) => record.tries > 1);
+	}
+
+	#scoreOf(pick: (record: QuestionRecord) => Grade): LessonScore {
 		const grades: Record<string, Grade> = {};
-		for (const [id, record] of Object.entries(this.#records)) grades[id] = record.grade;
+		for (const [id, record] of Object.entries(this.#records)) grades[id] = pick(record);
 		return scoreLesson(this.lesson.questions, grades);
+	}
+
+	/** Whether `answer` is the one last checked for the question: checking it again would tell nothing. */
+	unchanged(questionId: string, answer: Answer): boolean {
+		const record = this.#records[questionId];
+		return !!record && sameAnswer(record.answer, answer);
 	}
 
 	/**
 	 * Grades an answer, keeps it and queues it; returns the grade, or undefined when the question
-	 * is done already or the device could not save the answer (the banner says why).
+	 * is done already, the answer is the one checked last time (a second try counts only once the
+	 * answer has changed), or the device could not save the answer (the banner says why).
 	 */
 	async check(questionId: string, answer: Answer): Promise<Grade | undefined> {
 		const { grade } = await grading();
 		const question = this.lesson.questions.find((q) => q.id === questionId);
-		if (!question || this.isDone(questionId)) return undefined;
+		if (!question || this.isDone(questionId) || this.unchanged(questionId, answer))
+			return undefined;
 		const result = grade(question, answer, this.lesson.paragraphs);
 		const before = { records: this.#records, shown: this.shown };
 		const previous = this.#records[questionId];

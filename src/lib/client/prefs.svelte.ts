@@ -7,16 +7,25 @@ import type { Lang } from '$lib/i18n';
 
 export type ReadingMode = 'target' | 'both' | 'reveal';
 
-export const FONT_SIZES = [1, 1.12, 1.25, 1.4, 1.6] as const;
+/**
+ * The passage's text sizes, as scales of its base size. A student starts in the middle, at 1.12
+ * (about 21 px on a phone), with room to go smaller as well as larger.
+ */
+export const FONT_SIZES = [0.8, 0.9, 1, 1.12, 1.25, 1.4, 1.6] as const;
+const MIDDLE = (FONT_SIZES.length - 1) / 2;
 
 interface Stored {
 	lang: Lang;
 	mode: ReadingMode;
-	size: number;
+	/**
+	 * An index into `FONT_SIZES`. Named anew when smaller sizes came in: an older `size` indexed
+	 * other sizes, and is left for the middle.
+	 */
+	step: number;
 }
 
 const KEY = 'qiraa.reading';
-const DEFAULTS: Stored = { lang: 'ar', mode: 'reveal', size: 1 };
+const DEFAULTS: Stored = { lang: 'ar', mode: 'reveal', step: MIDDLE };
 
 function read(): Stored {
 	if (!browser) return DEFAULTS;
@@ -27,10 +36,10 @@ function read(): Stored {
 			mode: ['target', 'both', 'reveal'].includes(value?.mode as string)
 				? (value!.mode as ReadingMode)
 				: DEFAULTS.mode,
-			size:
-				Number.isInteger(value?.size) && value!.size! >= 0 && value!.size! < FONT_SIZES.length
-					? value!.size!
-					: DEFAULTS.size
+			step:
+				Number.isInteger(value?.step) && value!.step! >= 0 && value!.step! < FONT_SIZES.length
+					? value!.step!
+					: DEFAULTS.step
 		};
 	} catch {
 		return DEFAULTS;
@@ -59,18 +68,18 @@ export class ReadingPrefs {
 		this.#save({ mode });
 	}
 
+	/** The text size's step, an index into `FONT_SIZES`. */
 	get size(): number {
-		return this.#state.size;
+		return this.#state.step;
 	}
 
 	/** The passage's font scale. */
 	get scale(): number {
-		return FONT_SIZES[this.#state.size] ?? 1;
+		return FONT_SIZES[this.#state.step] ?? 1;
 	}
 
 	resize(step: 1 | -1): void {
-		const size = Math.min(FONT_SIZES.length - 1, Math.max(0, this.#state.size + step));
-		this.#save({ size });
+		this.#save({ step: Math.min(FONT_SIZES.length - 1, Math.max(0, this.#state.step + step)) });
 	}
 
 	#save(change: Partial<Stored>): void {

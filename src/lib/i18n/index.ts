@@ -74,3 +74,39 @@ export function formatNumber(value: number, lang: Lang): string {
 	}
 	return format.format(value);
 }
+
+const percentFormats = new Map<Lang, Intl.NumberFormat>();
+
+/**
+ * A share from 0 to 1 as a whole percentage with Western digits, as ICU writes it in the language:
+ * "35%" in English, "35‎%‎" in Arabic (the Latin sign, since the digits are Latin; never the Arabic
+ * ٪ in English). The teacher's pages write a student's score the same way.
+ */
+export function formatPercent(share: number, lang: Lang): string {
+	let format = percentFormats.get(lang);
+	if (!format) {
+		format = new Intl.NumberFormat(lang === 'ar' ? 'ar-u-nu-latn' : 'en', {
+			style: 'percent',
+			maximumFractionDigits: 0
+		});
+		percentFormats.set(lang, format);
+	}
+	return format.format(share);
+}
+
+/**
+ * A calendar date written `YYYY-MM-DD` (a lesson's source date) as the UI language writes it:
+ * "22 June 2011", «22 حزيران 2011», with the month's name from the locale files. No Intl: its
+ * first date format would cost the lesson page a few ms of main thread as it starts. Anything
+ * that is not such a date comes back as it is.
+ */
+export function formatDate(date: string, t: Translate): string {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+	const month = Number(match?.[2]);
+	if (!match || month < 1 || month > 12) return date;
+	return t('date.day', {
+		day: String(Number(match[3])),
+		month: t(`date.months.${month}`),
+		year: match[1]
+	});
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createI18n, formatNumber, LANGS, localisePath, type Messages } from './index';
+import {
+	createI18n,
+	formatDate,
+	formatNumber,
+	formatPercent,
+	LANGS,
+	localisePath,
+	type Messages
+} from './index';
 import { loadMessages } from './messages';
 
 const files = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
@@ -104,6 +112,55 @@ describe('formatNumber', () => {
 			for (let value = 0; value <= 1001; value++) {
 				expect(formatNumber(value, lang)).toBe(icu[lang].format(value));
 			}
+		}
+	});
+});
+
+describe('formatPercent', () => {
+	it.each([
+		[0.4, 'en', '40%'],
+		[1, 'en', '100%'],
+		[0, 'en', '0%'],
+		[0.345, 'en', '35%'],
+		[2 / 3, 'en', '67%']
+	] as const)('%s in %s is %s', (share, lang, expected) => {
+		expect(formatPercent(share, lang)).toBe(expected);
+	});
+
+	it('writes Western digits in Arabic, and the Arabic sign ٪ in neither language', () => {
+		const visible = (text: string) => text.replace(/[\u200e\u200f\u061c]/g, '');
+		expect(visible(formatPercent(0.4, 'ar'))).toBe('40%');
+		expect(visible(formatPercent(0.345, 'ar'))).toBe('35%');
+		for (const lang of LANGS) expect(formatPercent(0.34, lang)).not.toMatch(/[٪٠-٩]/);
+	});
+});
+
+describe('formatDate', () => {
+	it.each([
+		['2011-06-22', 'en', '22 June 2011'],
+		['2014-01-03', 'en', '3 January 2014'],
+		['2011-06-22', 'ar', '22 حزيران 2011'],
+		['2014-12-31', 'ar', '31 كانون الأول 2014']
+	] as const)('%s in %s is %s', async (date, lang, expected) => {
+		const { t } = createI18n(lang, await loadMessages(lang, fetch));
+		expect(formatDate(date, t)).toBe(expected);
+	});
+
+	it('names every month in both languages', async () => {
+		for (const lang of LANGS) {
+			const { t } = createI18n(lang, await loadMessages(lang, fetch));
+			const names = Array.from({ length: 12 }, (_, i) =>
+				formatDate(`2020-${String(i + 1).padStart(2, '0')}-01`, t).replace(/^1 | 2020$/g, '')
+			);
+			expect(new Set(names).size, lang).toBe(12);
+			for (const name of names) expect(name, lang).not.toMatch(/date\.|\d/);
+		}
+	});
+
+	it('leaves what is not a date as it is', async () => {
+		const { t } = createI18n('en', await loadMessages('en', fetch));
+		for (const text of ['2011-13-01', '2011-6-22', 'June 2011', '']) {
+			expect(formatDate(text, t)).toBe(text);
 		}
 	});
 });

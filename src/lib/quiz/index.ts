@@ -4,5 +4,6 @@ export { clozeBank, type BankWord, type ClozeQuestion } from './cloze';
 export { evidenceSpan, grade, matchesAnswer, type Grade } from './grade';
 export { sentencesOf, type ParagraphText } from './passage';
 export { scoreLesson, type LessonScore, type SkillScore } from './score';
+export { answerSignature, sameAnswer } from './same';
 export { shuffled } from './shuffle';
 export { keyAnswer } from './key';

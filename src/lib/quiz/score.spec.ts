@@ -19,6 +19,7 @@ describe('scoreLesson', () => {
 		expect(result.total).toBe(8);
 		expect(result.answered).toBe(6);
 		expect(result.score).toBeCloseTo(3 + 0.5 + 1 / 3, 10);
+		expect(result.share).toBeCloseTo((3 + 0.5 + 1 / 3) / 8, 10);
 		expect(result.percent).toBe(48);
 	});
 
@@ -65,6 +66,7 @@ describe('scoreLesson', () => {
 			total: 0,
 			answered: 0,
 			score: 0,
+			share: 0,
 			percent: 0,
 			bySkill: {},
 			reread: []

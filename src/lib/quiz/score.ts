@@ -1,3 +1,9 @@
+/**
+ * How a student did on a lesson, from one grade per question. The phone (the result page) and the
+ * server (the teacher's results) both score with `scoreLesson`, each giving it the grade of every
+ * question's FIRST try, so a student and their teacher see the same number; the phone also gives
+ * it the latest tries for the practice score it shows apart.
+ */
 import type { Question } from '$lib/lesson/schema';
 import type { Grade } from './grade';
 
@@ -19,6 +25,8 @@ export interface LessonScore {
 	answered: number;
 	/** Sum of the grade scores (partial credit included); unanswered questions add 0. */
 	score: number;
+	/** `score / total`, 0 to 1 (0 for a lesson without questions): what a percentage is written from. */
+	share: number;
 	/** `score / total` as a whole percentage, 0 for a lesson without questions. */
 	percent: number;
 	/** The same per skill, for the skills the lesson's questions have. */
@@ -63,6 +71,7 @@ export function scoreLesson(
 		total: questions.length,
 		answered,
 		score,
+		share: questions.length > 0 ? score / questions.length : 0,
 		percent: percent(score, questions.length),
 		bySkill,
 		reread: [...reread].sort((a, b) => a - b)

@@ -9,7 +9,7 @@
  * understood from reading; the number of tries is reported beside it.
  */
 import type { Bilingual, CompiledQuestion, Lesson } from '$lib/lesson/types';
-import { clozeBank, parseAnswer, type Answer } from '$lib/quiz';
+import { clozeBank, parseAnswer, scoreLesson, type Answer, type Grade } from '$lib/quiz';
 import { normalise } from '$lib/text';
 import { getLesson } from '$lib/server/lessons';
 import { dueEnd, isLate } from './assignments';
@@ -322,7 +322,7 @@ function buildResults(
 	const rows: StudentResult[] = students.map((student) => {
 		let answered = 0;
 		let correct = 0;
-		let total = 0;
+		const firstTries: Record<string, Grade> = {};
 		let lastAnswerAt: string | null = null;
 		const cells = lesson.questions.map((question): ResultCell => {
 			const tries = byCell.get(`${student.id}\u0000${question.id}`) ?? [];
@@ -343,7 +343,7 @@ function buildResults(
 				};
 			}
 			answered++;
-			total += first.score;
+			firstTries[question.id] = { correct: first.correct === 1, score: first.score };
 			if (first.correct === 1) correct++;
 			const answer = readAnswer(first.answer);
 			return {
@@ -361,7 +361,8 @@ function buildResults(
 			cells,
 			answered,
 			correct,
-			score: questionCount === 0 ? 0 : total / questionCount,
+			// The rule the student's result page uses too, so both show the same number.
+			score: scoreLesson(lesson.questions, firstTries).share,
 			complete: questionCount > 0 && answered === questionCount,
 			late: cells.some((cell) => cell.late),
 			lastAnswerAt

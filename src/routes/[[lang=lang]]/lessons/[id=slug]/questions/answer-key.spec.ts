@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileLesson } from '$lib/lesson';
-import { answerKey } from './answer-key';
+import { answerKey, keyRepeatedBy } from './answer-key';
 
 const dir = 'tests/fixtures/lessons/valid/tiny';
 const result = compileLesson({
@@ -21,7 +21,7 @@ describe('answerKey', () => {
 		['who-spoke', 'en', ['The council voted', 'The head of the bloc spoke']],
 		['final', 'ar', ['<true>']],
 		['how-many', 'ar', ['26']],
-		['sequence', 'en', ['1. The vote', '2. The statement', '3. The opinion']],
+		['sequence', 'en', ['The vote', 'The statement', 'The opinion']],
 		['gap', 'ar', ['على الحكومة إبقاء عدد من القوات.']],
 		['gap', 'en', ['The government should keep a number of forces.']],
 		['opinion', 'ar', ['ويرى الكاتب أن على الحكومة إبقاء عدد من القوات']]
@@ -31,5 +31,26 @@ describe('answerKey', () => {
 
 	it('pairs every match', () => {
 		expect(answerKey(byId('who-said'), 'en', label)[0]).toBe('The writer ⟷ An opinion');
+	});
+});
+
+describe('keyRepeatedBy', () => {
+	it.each([
+		[['False'], 'False: the council approved the plan.', true],
+		[['خطأ'], 'خطأ: المجلس صادق على الخطة.', true],
+		[['Not given'], 'not given. The text says nothing about it.', true],
+		[['26 of 35'], '  26 of 35 members voted for it.', true]
+	] as const)('%j is said by "%s"', (key, explanation, expected) => {
+		expect(keyRepeatedBy(key, explanation)).toBe(expected);
+	});
+
+	it.each([
+		[['False'], 'Falsely, the writer claims the opposite.'],
+		[['26'], '260 people voted.'],
+		[['True'], 'The council approved the plan.'],
+		[['The vote', 'The statement'], 'The vote came first.'],
+		[[''], 'Anything.']
+	] as const)('%j is not said by "%s"', (key, explanation) => {
+		expect(keyRepeatedBy(key, explanation)).toBe(false);
 	});
 });

@@ -19,7 +19,8 @@ export function answerKey(
 		case 'short':
 			return [question.answers[lang][0]!];
 		case 'order':
-			return question.items.map((item, i) => `${i + 1}. ${item[lang]}`);
+			// Numbered by the list that shows them, never in the text as well.
+			return question.items.map((item) => item[lang]);
 		case 'match':
 			return question.pairs.map((pair) => `${pair.left[lang]} ⟷ ${pair.right[lang]}`);
 		case 'cloze': {
@@ -29,4 +30,17 @@ export function answerKey(
 		case 'evidence':
 			return [lang === 'ar' ? question.evidence : question.evidence_en];
 	}
+}
+
+/**
+ * Whether an explanation already opens with the key (a one-line key such as "False" over
+ * "False: the council approved the plan"): then the key is not shown a second time.
+ */
+export function keyRepeatedBy(key: readonly string[], explanation: string): boolean {
+	const fold = (text: string) => text.trim().toLocaleLowerCase();
+	const line = key.length === 1 ? fold(key[0]!) : '';
+	if (line === '') return false;
+	const start = fold(explanation);
+	// The key as a whole word or phrase: "False" opens "False: …" but not "Falsely …".
+	return start.startsWith(line) && !/[\p{L}\p{N}]/u.test(start.charAt(line.length));
 }
