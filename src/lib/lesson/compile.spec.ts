@@ -60,7 +60,10 @@ const INVALID: Record<string, string> = {
 		'lesson.yaml:47:13: questions[2] (final).answer: must be one of "true", "false", "not-given"; got "yes"',
 	'bad-date': 'lesson.yaml:6:9: source.date: must be a date written YYYY-MM-DD',
 	'script-url': 'lesson.yaml:8:8: source.url: must be an http:// or https:// address',
-	'nul-in-article': 'article.ar.txt:1:85: invisible control character U+0000 is not allowed'
+	'nul-in-article': 'article.ar.txt:1:85: invisible control character U+0000 is not allowed',
+	'must-not-in-answer':
+		'lesson.yaml:58:30: questions[3] (how-many): must.en[0] "members" is not in the canonical answer "26"',
+	'must-not-a-list': 'lesson.yaml:58:17: questions[3] (how-many).must.ar: must be a list, got "26"'
 };
 
 describe('compileLesson on the fixture corpus', () => {

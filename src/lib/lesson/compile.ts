@@ -13,6 +13,8 @@ import type { LessonProblem } from './problem';
 import { GAP, ID_PATTERN, TODO } from './constants';
 import { LessonFile, type Question } from './schema';
 import type { Lesson, TermSpan } from './types';
+// The grading rule's own check of a short question's key: what it can never accept.
+import { shortKeyProblems } from '$lib/quiz/short';
 
 /** The two files of one lesson folder, as text, with the paths to name in problems. */
 export interface LessonSource {
@@ -271,6 +273,7 @@ function answerProblems(question: Question): AnswerProblem[] {
 			return [...problems, ...duplicates([...question.gaps, ...question.distractors], 'gaps')];
 		}
 		case 'short':
+			return shortKeyProblems(question);
 		case 'truefalse':
 		case 'evidence':
 			return [];

@@ -12,6 +12,7 @@ describe('$lib/quiz', () => {
 			'grade',
 			'keyAnswer',
 			'matchesAnswer',
+			'matchesShort',
 			'parseAnswer',
 			'scoreLesson',
 			'sentencesOf',

@@ -56,7 +56,11 @@ describe('compareWords', () => {
 		['والكلاب', 'والكتاب', null],
 		['2015', '2014', null],
 		['20145', '2014', null],
-		['تشديد', 'توجيه', null]
+		['تشديد', 'توجيه', null],
+		// The feminine ending makes another word: the province, not the governor.
+		['المحافظة', 'المحافظ', null],
+		['المحافظ', 'المحافظة', null],
+		['المحافض', 'المحافظ', 'near']
 	] as const)('%s against %s: %s', (word, reference, expected) => {
 		expect(compare(word, reference)).toBe(expected);
 	});

@@ -75,13 +75,31 @@ export function allowsSlip(reference: WordForms): boolean {
 	);
 }
 
-/** Whether two words, neither the same nor sharing a form, are one letter apart. */
+// Teh marbuta (ه once normalised) ending a word is a suffix of its own, not a letter a hand slips
+// on: المحافظ is the governor, المحافظة the province.
+const FEMININE = 'ه';
+
+/** Whether one stem is the other with a feminine ending. */
+function feminineOf(a: readonly string[], b: readonly string[]): boolean {
+	const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+	return (
+		longer.length === shorter.length + 1 &&
+		longer[longer.length - 1] === FEMININE &&
+		shorter.every((letter, i) => longer[i] === letter)
+	);
+}
+
+/**
+ * Whether two words, neither the same nor sharing a form, are one letter apart: a slip, unless
+ * that letter is the feminine ending, which makes another word.
+ */
 export function isSlip(word: WordForms, reference: WordForms): boolean {
 	return (
 		allowsSlip(reference) &&
 		word.forms.length > 0 &&
 		!word.digit &&
-		withinOneEdit(word.stemLetters, reference.stemLetters)
+		withinOneEdit(word.stemLetters, reference.stemLetters) &&
+		!feminineOf(word.stemLetters, reference.stemLetters)
 	);
 }
 
