@@ -49,6 +49,10 @@ describe('compareWords', () => {
 		['وتوجيه', 'توجيه', 'form'],
 		['بالاتفاقية', 'الاتفاقية', 'form'],
 		['تشديد', 'تمديد', 'near'],
+		// The accusative alef of قراراً is a spelling of the same word.
+		['القرار', 'قراراً', 'form'],
+		['عاماً', 'العام', 'form'],
+		['أنا', 'أن', null],
 		['القاعدة', 'تقاعده', 'near'],
 		['agreemnt', 'agreement', 'near'],
 		// Four letters: a slip would make another word.

@@ -17,7 +17,10 @@ const DIGIT = /\p{Nd}/u;
 export interface WordForms {
 	/** The word as normalised. */
 	text: string;
-	/** The word and its forms without leading clitics (`stems`); empty for an empty word. */
+	/**
+	 * The word and its forms without leading clitics (`stems`) or an accusative alef; empty for an
+	 * empty word.
+	 */
 	forms: readonly string[];
 	/** The letters (code points) of the shortest form, the stem a slip is measured on. */
 	stemLetters: readonly string[];
@@ -35,9 +38,29 @@ function shortest(forms: readonly string[]): string {
 	return forms.reduce((best, form) => ([...form].length < [...best].length ? form : best));
 }
 
+// The accusative ending (قراراً, عاماً) is an alef once the tanween is gone: a spelling of the
+// same word, like a clitic. Only where three letters remain, so هذا or أنا keep their alef.
+const ACCUSATIVE = 'ا';
+const MIN_LETTERS_WITHOUT_ACCUSATIVE = 3;
+
+function withoutAccusative(forms: string[]): string[] {
+	const more = [...forms];
+	for (const form of forms) {
+		const bare = form.slice(0, -1);
+		if (
+			form.endsWith(ACCUSATIVE) &&
+			[...bare].length >= MIN_LETTERS_WITHOUT_ACCUSATIVE &&
+			!more.includes(bare)
+		) {
+			more.push(bare);
+		}
+	}
+	return more;
+}
+
 /** What `compareWords` needs of one normalised word. */
 export function wordForms(normalisedWord: string): WordForms {
-	const forms = stems(normalisedWord);
+	const forms = withoutAccusative(stems(normalisedWord));
 	const stem = forms.length > 0 ? shortest(forms) : '';
 	return { text: normalisedWord, forms, stemLetters: [...stem], digit: DIGIT.test(stem) };
 }
