@@ -222,12 +222,23 @@ function ignoredMask(items: readonly Item[]): boolean[] {
 	return mask;
 }
 
+// A lesson's keys are read again at every check and every re-grade on the server: remembered per
+// text, and bounded by starting over when full.
+const KEY_CACHE_LIMIT = 2048;
+const keyCache = new Map<string, Item[]>();
+
 /** The items of a key that count: all but hedges, units and framing, unless that leaves none. */
 function keyItems(text: string): Item[] {
-	const items = itemsOf(text);
-	const mask = ignoredMask(items);
-	const kept = items.filter((_, i) => !mask[i]);
-	return kept.length > 0 ? kept : items;
+	let kept = keyCache.get(text);
+	if (kept === undefined) {
+		const items = itemsOf(text);
+		const mask = ignoredMask(items);
+		kept = items.filter((_, i) => !mask[i]);
+		if (kept.length === 0) kept = items;
+		if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+		keyCache.set(text, kept);
+	}
+	return kept;
 }
 
 /** One way to be right: entries that must all be found, each one of its alternatives in order. */
@@ -343,9 +354,17 @@ function matchesKey(text: string, key: ShortKey): boolean {
  * against the accepted answers and the `must` lists of both languages.
  */
 export function matchesShort(question: ShortQuestion, text: string): boolean {
-	const answers = [...question.answers.ar, ...question.answers.en];
-	return matchesKey(text, shortKey(answers, question.must, question.may));
+	let key = keys.get(question);
+	if (key === undefined) {
+		const answers = [...question.answers.ar, ...question.answers.en];
+		key = shortKey(answers, question.must, question.may);
+		keys.set(question, key);
+	}
+	return matchesKey(text, key);
 }
+
+// Questions are not changed once compiled; a key is read once per question object.
+const keys = new WeakMap<ShortQuestion, ShortKey>();
 
 /** Whether a typed answer matches one accepted answer, by the same rule. */
 export function matchesAnswer(typed: string, accepted: string): boolean {
