@@ -44,6 +44,21 @@ describe('lessons check', () => {
 		}
 	});
 
+	it('lists words linked only by a one-letter match with --near, as notes that fail nothing', () => {
+		const fixture = 'tests/fixtures/lessons/valid/near-links';
+		expect(run(ROOT, 'check', fixture).stdout).toBe('');
+		const result = run(ROOT, 'check', '--near', fixture);
+		expect(result.code).toBe(0);
+		const lines = result.stdout.trim().split('\n');
+		expect(lines).toHaveLength(2);
+		expect(lines[0]).toMatch(
+			new RegExp(
+				`^${fixture}/article\\.ar\\.txt:3:\\d+: note: "المليشيات" is linked to glossary\\[6\\]`
+			)
+		);
+		expect(lines[1]).toMatch(new RegExp(`^${fixture}/lesson\\.yaml:16:11: note: glossary\\[2\\]`));
+	});
+
 	it('names a path that does not exist', () => {
 		const result = run(ROOT, 'check', 'no/such/lesson');
 		expect(result.code).toBe(1);

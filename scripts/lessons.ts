@@ -1,7 +1,10 @@
 /**
  * The `lessons` command: a thin file-system wrapper over the pure compiler in src/lib/lesson.
  *
- *   npm run lessons -- check [paths…]        validate; one `path:line:col: message` per problem
+ *   npm run lessons -- check [--near] [paths…]   validate; one `path:line:col: message` per
+ *                                            problem; with --near, also one `path:line:col: note: …`
+ *                                            per passage word a glossary entry is linked to only by
+ *                                            a one-letter match (notes never change the exit code)
  *   npm run lessons -- new <article.txt> [--id <id>]   scaffold lessons/<id>/
  *   npm run --silent lessons -- export       print the compiled lessons as a JSON array
  */
@@ -13,7 +16,7 @@ import { compileFolders, isLessonFolder, lessonFolders } from './compile/folders
 
 const LESSONS_DIR = 'lessons';
 const USAGE = `usage:
-  npm run lessons -- check [paths…]
+  npm run lessons -- check [--near] [paths…]
   npm run lessons -- new <article.txt> [--id <id>]
   npm run --silent lessons -- export`;
 
@@ -29,9 +32,12 @@ export function lessonDirs(paths: string[]): string[] {
 	return [...dirs].sort();
 }
 
-async function check(paths: string[]): Promise<number> {
-	const { lessons, problems } = await compileFolders(lessonDirs(paths));
+async function check(args: string[]): Promise<number> {
+	const near = args.includes('--near');
+	const paths = args.filter((arg) => arg !== '--near');
+	const { lessons, problems, notes } = await compileFolders(lessonDirs(paths));
 	for (const problem of problems) process.stdout.write(formatProblem(problem) + '\n');
+	if (near) for (const note of notes) process.stdout.write(formatProblem(note) + '\n');
 	if (problems.length > 0) {
 		process.stderr.write(`${problems.length} problem(s); ${lessons.length} lesson(s) valid\n`);
 		return 1;

@@ -15,6 +15,8 @@ export interface CompiledFolders {
 	lessons: string[];
 	/** Every problem, folder by folder in order, each folder's as the compiler lists them. */
 	problems: LessonProblem[];
+	/** The valid lessons' notes, for an author to review (see `CompileResult`), in folder order. */
+	notes: LessonProblem[];
 }
 
 const FILES = ['lesson.yaml', 'article.ar.txt'];
@@ -75,6 +77,7 @@ export async function compileFolders(
 	const compiled = await compileMany(sources);
 	const lessons: string[] = [];
 	const problems: LessonProblem[] = [];
+	const notes: LessonProblem[] = [];
 	let next = 0;
 	for (const folder of read) {
 		if (!('source' in folder)) {
@@ -82,10 +85,12 @@ export async function compileFolders(
 			continue;
 		}
 		const result = compiled[next++]!;
-		if (result.ok) lessons.push(result.json);
-		else problems.push(...result.problems);
+		if (result.ok) {
+			lessons.push(result.json);
+			notes.push(...result.notes);
+		} else problems.push(...result.problems);
 	}
-	return { lessons, problems };
+	return { lessons, problems, notes };
 }
 
 /**

@@ -6,8 +6,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compileLesson, type LessonProblem, type LessonSource } from '../../src/lib/lesson/index';
 
-/** One lesson compiled: the lesson as JSON, or its problems. */
-export type Compiled = { ok: true; json: string } | { ok: false; problems: LessonProblem[] };
+/** One lesson compiled: the lesson as JSON with its notes, or its problems. */
+export type Compiled =
+	{ ok: true; json: string; notes: LessonProblem[] } | { ok: false; problems: LessonProblem[] };
 
 /**
  * Fewer lessons than this compile in this thread. A thread costs about 0.3 s of CPU to start (tsx
@@ -29,7 +30,9 @@ const YOUNG_GENERATION_MB = 96;
 /** Compiles one lesson into what the threads send back: JSON, which crosses threads cheaply. */
 export function compileToJson(source: LessonSource): Compiled {
 	const result = compileLesson(source);
-	return result.ok ? { ok: true, json: JSON.stringify(result.lesson) } : result;
+	return result.ok
+		? { ok: true, json: JSON.stringify(result.lesson), notes: result.notes }
+		: result;
 }
 
 /**

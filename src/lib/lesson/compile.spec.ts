@@ -60,7 +60,10 @@ const INVALID: Record<string, string> = {
 		'lesson.yaml:47:13: questions[2] (final).answer: must be one of "true", "false", "not-given"; got "yes"',
 	'bad-date': 'lesson.yaml:6:9: source.date: must be a date written YYYY-MM-DD',
 	'script-url': 'lesson.yaml:8:8: source.url: must be an http:// or https:// address',
-	'nul-in-article': 'article.ar.txt:1:85: invisible control character U+0000 is not allowed'
+	'nul-in-article': 'article.ar.txt:1:85: invisible control character U+0000 is not allowed',
+	'must-not-in-answer':
+		'lesson.yaml:58:30: questions[3] (how-many): must.en[0] "members" is not in the canonical answer "26"',
+	'must-not-a-list': 'lesson.yaml:58:17: questions[3] (how-many).must.ar: must be a list, got "26"'
 };
 
 describe('compileLesson on the fixture corpus', () => {
@@ -145,5 +148,90 @@ describe('the compiled lesson', () => {
 		expect(first!.en.slice(vote.evidenceSpan.en.start, vote.evidenceSpan.en.end)).toBe(
 			'26 members out of 35'
 		);
+	});
+});
+
+describe('compileLesson: glossary links', () => {
+	// Every entry of this fixture is one letter from another entry's word and listed before it.
+	const near = compileFixture('valid', 'near-links');
+	if (!near.ok) throw new Error(near.problems.map(formatProblem).join('\n'));
+	const { lesson } = near;
+
+	/** Each linked word of the lesson with the English of the entry a tap shows. */
+	const shown = (compiled: typeof lesson) =>
+		compiled.paragraphs.flatMap((paragraph) =>
+			paragraph.terms.map(
+				(term) => `${paragraph.ar.slice(term.start, term.end)} ${compiled.glossary[term.entry]!.en}`
+			)
+		);
+
+	it('shows each word its own entry, never one a letter away listed earlier', () => {
+		expect(shown(lesson)).toEqual([
+			'القاعدة al-Qaeda',
+			'تقاعده his retirement',
+			'تشديد tightening',
+			'وتوجيه directing',
+			'بتمديد extension',
+			'المليشيات militias'
+		]);
+	});
+
+	it('links the same words whatever the order of the entries', () => {
+		const dir = join(FIXTURES, 'valid', 'near-links');
+		const yaml = readFileSync(join(dir, 'lesson.yaml'), 'utf8');
+		const [head, entries] = yaml.split('glossary:\n') as [string, string];
+		const reversed = compileLesson({
+			dir: 'near-links',
+			yamlPath: 'lesson.yaml',
+			yaml: `${head}glossary:\n${entries.trimEnd().split('\n').reverse().join('\n')}\n`,
+			articlePath: 'article.ar.txt',
+			article: readFileSync(join(dir, 'article.ar.txt'), 'utf8')
+		});
+		if (!reversed.ok) throw new Error(reversed.problems.map(formatProblem).join('\n'));
+		expect(shown(reversed.lesson)).toEqual(shown(lesson));
+	});
+
+	it('notes each word linked only by a one-letter match, and each entry linked nowhere', () => {
+		const article = readFileSync(join(FIXTURES, 'valid', 'near-links', 'article.ar.txt'), 'utf8');
+		const [note, unlinked, ...rest] = near.notes;
+		expect(rest).toEqual([]);
+		expect(note!.file).toBe('tests/fixtures/lessons/valid/near-links/article.ar.txt');
+		const line = article.split('\n')[note!.line - 1]!;
+		expect(line.slice(note!.col - 1, note!.col - 1 + 'المليشيات'.length)).toBe('المليشيات');
+		expect(note!.message).toBe(
+			'note: "المليشيات" is linked to glossary[6] "الميليشيات" (militias) only by a one-letter ' +
+				'match; check the entry, or add one for this word'
+		);
+		expect(formatProblem(unlinked!)).toBe(
+			'tests/fixtures/lessons/valid/near-links/lesson.yaml:16:11: note: glossary[2]: "توصية" ' +
+				'(recommendation) is linked to no word: it is only one letter from words that other ' +
+				'entries match'
+		);
+	});
+
+	it('has no notes for a lesson whose words all match their entries', () => {
+		const tiny = compileFixture('valid', 'tiny');
+		expect(tiny.ok && tiny.notes).toEqual([]);
+	});
+
+	it('places a note in a paragraph written over several lines', () => {
+		const result = compileLesson({
+			dir: 'lines',
+			yamlPath: 'lesson.yaml',
+			yaml: [
+				'id: lines',
+				'title: { ar: "قرار", en: "A decision" }',
+				'source: { publisher: { ar: "صحيفة", en: "A paper" }, date: "2014-01-03", genre: news }',
+				'paragraphs: [{ en: "The council voted on the decision today." }, { en: "Then it left." }]',
+				'glossary: [{ ar: "القرارت", lemma: "قرار", pos: noun, en: "decisions" }]'
+			].join('\n'),
+			articlePath: 'article.ar.txt',
+			article: 'صوّت مجلس المحافظة\n  على القرار اليوم.\n\nثم انصرف.\n'
+		});
+		if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+		expect(result.notes.map(formatProblem)).toEqual([
+			'article.ar.txt:2:7: note: "القرار" is linked to glossary[0] "القرارت" (decisions) only by ' +
+				'a one-letter match; check the entry, or add one for this word'
+		]);
 	});
 });

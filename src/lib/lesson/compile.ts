@@ -3,16 +3,9 @@
  * located problems out. Pure: the callers (the build, the `lessons` CLI) read the files.
  */
 import * as v from 'valibot';
-import {
-	findControlCharacter,
-	findQuote,
-	normalise,
-	readability,
-	splitSentences,
-	type Span
-} from '$lib/text';
+import { findControlCharacter, findQuote, normalise, readability, splitSentences } from '$lib/text';
 // The compiler's own batch search, outside the public API of $lib/text.
-import { findAllTerms } from '$lib/text/find';
+import { findAllTermOccurrences, type TermOccurrence } from '$lib/text/find';
 import { normaliseFile, splitParagraphs, type ArticleParagraph } from './article';
 import { contentHash } from './hash';
 import { parseYaml, type DataPath } from './parse';
@@ -20,6 +13,8 @@ import type { LessonProblem } from './problem';
 import { GAP, ID_PATTERN, TODO } from './constants';
 import { LessonFile, type Question } from './schema';
 import type { Lesson, TermSpan } from './types';
+// The grading rule's own check of a short question's key: what it can never accept.
+import { shortKeyProblems } from '$lib/quiz/short';
 
 /** The two files of one lesson folder, as text, with the paths to name in problems. */
 export interface LessonSource {
@@ -31,7 +26,12 @@ export interface LessonSource {
 	article: string;
 }
 
-export type CompileResult = { ok: true; lesson: Lesson } | { ok: false; problems: LessonProblem[] };
+/**
+ * A compiled lesson with its notes (things an author may want to review that are not wrong: the
+ * passage words a glossary entry is linked to only by a one-letter match), or its problems.
+ */
+export type CompileResult =
+	{ ok: true; lesson: Lesson; notes: LessonProblem[] } | { ok: false; problems: LessonProblem[] };
 
 /** Larger files are refused before parsing: no real lesson comes near this. */
 export const MAX_FILE_BYTES = 256 * 1024;
@@ -85,7 +85,21 @@ export function compileLesson(source: LessonSource): CompileResult {
 	const occurrences = glossaryOccurrences(file.glossary, article);
 	checkGlossary(file, occurrences, report);
 	if (problems.length > 0) return { ok: false, problems };
-	return { ok: true, lesson: build(file, article, occurrences) };
+	const links = occurrences.map(glossarySpans);
+	const lesson = build(file, article, links);
+	const notes = nearLinks(lesson, links, source);
+	// An entry found only one letter away from words other entries link is shown on no word.
+	file.glossary.forEach((entry, i) => {
+		if (links.some((paragraph) => paragraph.some((link) => link.entry === i))) return;
+		notes.push({
+			file: source.yamlPath,
+			...yaml.locate(['glossary', i, 'ar']),
+			message:
+				`note: glossary[${i}]: "${entry.ar}" (${entry.en}) is linked to no word: it is only ` +
+				`one letter from words that other entries match`
+		});
+	});
+	return { ok: true, lesson, notes };
 }
 
 function checkFile(path: string, text: string): LessonProblem[] {
@@ -259,6 +273,7 @@ function answerProblems(question: Question): AnswerProblem[] {
 			return [...problems, ...duplicates([...question.gaps, ...question.distractors], 'gaps')];
 		}
 		case 'short':
+			return shortKeyProblems(question);
 		case 'truefalse':
 		case 'evidence':
 			return [];
@@ -291,14 +306,14 @@ function duplicates(options: { ar: string; en: string }[], field: string): Answe
 function glossaryOccurrences(
 	glossary: LessonFile['glossary'],
 	article: ArticleParagraph[]
-): Span[][][] {
-	return findAllTerms(
+): TermOccurrence[][][] {
+	return findAllTermOccurrences(
 		article.map((paragraph) => paragraph.text),
 		glossary.map((entry) => entry.ar)
 	);
 }
 
-function checkGlossary(file: LessonFile, occurrences: Span[][][], report: Report) {
+function checkGlossary(file: LessonFile, occurrences: TermOccurrence[][][], report: Report) {
 	const seen = new Map<string, number>();
 	file.glossary.forEach((entry, i) => {
 		const key = normalise(entry.ar);
@@ -313,13 +328,13 @@ function checkGlossary(file: LessonFile, occurrences: Span[][][], report: Report
 	});
 }
 
-function build(file: LessonFile, article: ArticleParagraph[], occurrences: Span[][][]): Lesson {
+function build(file: LessonFile, article: ArticleParagraph[], links: GlossaryLink[][]): Lesson {
 	const paragraphs = article.map((paragraph, i) => {
 		const en = file.paragraphs[i]!.en;
 		return {
 			ar: paragraph.text,
 			en,
-			terms: glossarySpans(occurrences[i]!),
+			terms: links[i]!.map(({ start, end, entry }) => ({ start, end, entry })),
 			sentences: { ar: splitSentences(paragraph.text), en: splitSentences(en) }
 		};
 	});
@@ -347,23 +362,84 @@ function build(file: LessonFile, article: ArticleParagraph[], occurrences: Span[
 	return { ...content, version: contentHash(JSON.stringify(content)) };
 }
 
-/** A paragraph's glossary occurrences, by entry, as spans; where two overlap, the longer wins. */
-function glossarySpans(occurrences: Span[][]): TermSpan[] {
-	const found: TermSpan[] = [];
-	occurrences.forEach((spans, index) => {
-		for (const span of spans) found.push({ ...span, entry: index });
-	});
-	found.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
-	const kept: TermSpan[] = [];
+const RANK = { exact: 0, form: 1, near: 2 } as const;
+
+/** A glossary occurrence kept for a paragraph, and whether only a one-letter match links it. */
+type GlossaryLink = TermSpan & { near: boolean };
+
+/**
+ * Which of two overlapping glossary occurrences a tapped word shows, best first: any match as
+ * written or through clitics and spelling variants before a one-letter match; then the longer
+ * (a phrase before one of its words); then a match as written before one through clitics; then
+ * the earlier entry. The entries' order decides only between equals.
+ */
+function betterLink(
+	a: TermOccurrence & { entry: number },
+	b: TermOccurrence & { entry: number }
+): number {
+	const near = Number(a.match === 'near') - Number(b.match === 'near');
+	if (near !== 0) return near;
+	const length = b.end - b.start - (a.end - a.start);
+	if (length !== 0) return length;
+	return RANK[a.match] - RANK[b.match] || a.entry - b.entry;
+}
+
+/**
+ * A paragraph's glossary links: each entry's occurrences, kept best first (see `betterLink`)
+ * where they overlap, in passage order.
+ */
+function glossarySpans(occurrences: TermOccurrence[][]): GlossaryLink[] {
+	const found = occurrences.flatMap((spans, entry) => spans.map((span) => ({ ...span, entry })));
+	found.sort(betterLink);
+	const kept: (TermOccurrence & { entry: number })[] = [];
 	for (const span of found) {
-		const last = kept[kept.length - 1];
-		if (last && span.start < last.end) {
-			if (span.end - span.start > last.end - last.start) kept[kept.length - 1] = span;
-			continue;
-		}
-		kept.push(span);
+		if (!kept.some((other) => span.start < other.end && other.start < span.end)) kept.push(span);
 	}
-	return kept;
+	return kept
+		.sort((a, b) => a.start - b.start)
+		.map(({ start, end, entry, match }) => ({ start, end, entry, near: match === 'near' }));
+}
+
+/**
+ * The passage words linked to a glossary entry only by a one-letter match, as notes at their place
+ * in the article: the entry may be misspelt, or the word may be another word altogether
+ * (القاعدة "the base" one letter from تقاعده "his retirement").
+ */
+function nearLinks(lesson: Lesson, links: GlossaryLink[][], source: LessonSource): LessonProblem[] {
+	const notes: LessonProblem[] = [];
+	const lines = normaliseFile(source.article).split('\n');
+	const article = splitParagraphs(source.article);
+	lesson.paragraphs.forEach((paragraph, p) => {
+		for (const span of links[p]!.filter((link) => link.near)) {
+			const word = paragraph.ar.slice(span.start, span.end);
+			const entry = lesson.glossary[span.entry]!;
+			notes.push({
+				file: source.articlePath,
+				...positionIn(lines, article[p]!.line, span.start),
+				message:
+					`note: "${word}" is linked to glossary[${span.entry}] "${entry.ar}" (${entry.en}) ` +
+					`only by a one-letter match; check the entry, or add one for this word`
+			});
+		}
+	});
+	return notes;
+}
+
+/**
+ * The line and column (1-based, UTF-16 units as editors count them) of an offset into a paragraph
+ * that starts on `line`: a paragraph is its lines trimmed and joined by single spaces.
+ */
+function positionIn(lines: string[], line: number, offset: number): { line: number; col: number } {
+	let at = 0;
+	for (let i = line - 1; i < lines.length; i++) {
+		const raw = lines[i]!;
+		const text = raw.trim();
+		if (offset <= at + text.length || i === lines.length - 1) {
+			return { line: i + 1, col: raw.length - raw.trimStart().length + (offset - at) + 1 };
+		}
+		at += text.length + 1;
+	}
+	return { line, col: 1 };
 }
 
 type Issue = v.InferIssue<typeof LessonFile>;

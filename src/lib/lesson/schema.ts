@@ -68,14 +68,32 @@ const TrueFalseQuestion = v.strictObject({
 	answer: v.picklist(['true', 'false', 'not-given'])
 });
 
+/** Words or phrases per language, for a short question's `must` and `may`. */
+const WordLists = v.strictObject({
+	ar: v.optional(v.pipe(v.array(text), v.minLength(1, 'needs at least one word'))),
+	en: v.optional(v.pipe(v.array(text), v.minLength(1, 'needs at least one word')))
+});
+
 const ShortQuestion = v.strictObject({
 	...base,
 	type: v.literal('short'),
-	/** Accepted answers per reading language; the first of each is the canonical one. */
+	/**
+	 * Accepted answers per reading language; the first of each is the canonical one. An answer in
+	 * either language is graded against both (see src/lib/quiz/short.ts).
+	 */
 	answers: v.strictObject({
 		ar: v.pipe(v.array(text), v.minLength(1, 'needs at least one accepted answer')),
 		en: v.pipe(v.array(text), v.minLength(1, 'needs at least one accepted answer'))
-	})
+	}),
+	/**
+	 * What a right answer must hold, in one language: every entry, each a word or phrase, with
+	 * alternatives split by `|` ("airport|airfield"). An answer with all of one language's entries
+	 * is right as long as its other words are `may` words, words of the accepted answers, or
+	 * hedges, units and framing.
+	 */
+	must: v.optional(WordLists),
+	/** Words a right answer may add to an accepted answer or to the `must` words. */
+	may: v.optional(WordLists)
 });
 
 const OrderQuestion = v.strictObject({

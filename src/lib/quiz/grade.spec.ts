@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Question } from '$lib/lesson/schema';
 import type { Answer } from './answer';
 import { clozeBank } from './cloze';
-import { evidenceSpan, grade, matchesAnswer, type Grade } from './grade';
+import { evidenceSpan, grade, type Grade } from './grade';
+import { matchesAnswer } from './short';
 import {
 	CHOICE,
 	CLOZE,
@@ -79,7 +80,10 @@ describe('grade: short', () => {
 		['Twenty-Six!', 'en'],
 		['twenty six', 'en'],
 		['twentysix', 'en'],
-		['TWENTY SIX', 'en']
+		['TWENTY SIX', 'en'],
+		// Either language's answers count, whichever the student reads in.
+		['twenty-six', 'ar'],
+		['ستة وعشرون', 'en']
 	] as const)('accepts %j in %s', (text, lang) => {
 		expect(short(text, lang)).toEqual(RIGHT);
 	});
@@ -93,8 +97,6 @@ describe('grade: short', () => {
 		['', 'ar'],
 		['   ', 'ar'],
 		['؟', 'ar'],
-		['twenty-six', 'ar'],
-		['ستة وعشرون', 'en'],
 		['twenty', 'en'],
 		['twenty-seven', 'en']
 	] as const)('rejects %j in %s', (text, lang) => {
@@ -137,7 +139,7 @@ describe('grade: short', () => {
 		expect(spelling('The Security Agreemnt', 'en')).toBe(true);
 		expect(spelling('the security agreement.', 'en')).toBe(true);
 		expect(spelling('the securty agreement', 'en')).toBe(true);
-		expect(spelling('a security agreement', 'en')).toBe(false);
+		expect(spelling('the secure agreement', 'en')).toBe(false);
 	});
 
 	it('allows no typo in a short word, even with clitics around it', () => {

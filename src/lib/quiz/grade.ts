@@ -4,11 +4,12 @@
  * exception.
  */
 import type { Question } from '$lib/lesson/schema';
-import { findQuote, normalise, stems, type Span } from '$lib/text';
+import { findQuote, normalise, type Span } from '$lib/text';
 import type { Answer } from './answer';
 import { answerFits } from './fits';
 import { clozeBank } from './cloze';
 import { sentencesOf, type ParagraphText } from './passage';
+import { matchesShort } from './short';
 
 /** The result of grading one answer. */
 export interface Grade {
@@ -50,95 +51,6 @@ function gradeMulti(question: Of<'multi'>, answer: AnswerOf<'multi'>): Grade {
 		correct: false,
 		score: correct > 0 ? Math.max(0, (rightPicks - wrongPicks) / correct) : 0
 	};
-}
-
-// ---- short answers --------------------------------------------------------------------------
-
-const CLITIC_LETTERS = new Set(['و', 'ف', 'ب', 'ك', 'ل']);
-const MIN_LETTERS_FOR_EDIT = 5;
-const DIGIT = /\p{Nd}/u;
-
-const letters = (word: string) => [...word].length;
-
-/**
- * The words of a typed or accepted answer after lenient normalisation. A clitic typed on its own
- * ("و عشرون") joins the word after it, as it would be written.
- */
-function answerWords(text: string): string[] {
-	const words: string[] = [];
-	let clitics = '';
-	for (const word of normalise(text, { lenient: true }).split(' ')) {
-		if (word === '') continue;
-		if (CLITIC_LETTERS.has(word)) {
-			clitics += word;
-			continue;
-		}
-		words.push(clitics + word);
-		clitics = '';
-	}
-	if (clitics !== '') words.push(clitics);
-	return words;
-}
-
-function shortest(forms: string[]): string {
-	return forms.reduce(
-		(best, form) => (letters(form) < letters(best) ? form : best),
-		forms[0] ?? ''
-	);
-}
-
-function withinOneEdit(a: string, b: string): boolean {
-	const left = [...a];
-	const right = [...b];
-	if (Math.abs(left.length - right.length) > 1) return false;
-	const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
-	let i = 0;
-	let j = 0;
-	let edits = 0;
-	while (i < shorter.length && j < longer.length) {
-		if (shorter[i] === longer[j]) {
-			i++;
-			j++;
-			continue;
-		}
-		if (++edits > 1) return false;
-		// Same length: a substitution. Otherwise the longer word has an extra letter here.
-		if (shorter.length === longer.length) i++;
-		j++;
-	}
-	return edits + (longer.length - j) <= 1;
-}
-
-function wordMatches(typed: string, accepted: string): boolean {
-	if (typed === accepted) return true;
-	const typedForms = stems(typed);
-	const acceptedForms = stems(accepted);
-	if (typedForms.some((form) => acceptedForms.includes(form))) return true;
-	// The letters counted are the stem's, not the word's: والكتاب is long but كتاب/كلاب are two
-	// words. Numbers get no slack (1000 is not 10000).
-	const acceptedStem = shortest(acceptedForms);
-	const typedStem = shortest(typedForms);
-	if (letters(acceptedStem) < MIN_LETTERS_FOR_EDIT) return false;
-	if (DIGIT.test(acceptedStem) || DIGIT.test(typedStem)) return false;
-	return withinOneEdit(typedStem, acceptedStem);
-}
-
-/**
- * Whether a typed answer matches one accepted answer: word for word after lenient normalisation,
- * each word allowed to differ by leading clitics (و ف ب ك ل ال لل) or, when its stem has five
- * letters or more, by one edit. Spacing alone may also differ (عبد الله, عبدالله) as long as no
- * digits are involved, since "1.5" and "15" differ only by a space once punctuation is gone.
- */
-export function matchesAnswer(typed: string, accepted: string): boolean {
-	const typedWords = answerWords(typed);
-	const acceptedWords = answerWords(accepted);
-	if (typedWords.length === 0 || acceptedWords.length === 0) return false;
-	const typedJoined = typedWords.join('');
-	if (typedJoined === acceptedWords.join('') && !DIGIT.test(typedJoined)) return true;
-	return (
-		typedWords.length === acceptedWords.length &&
-		typedWords.every((word, i) => wordMatches(word, acceptedWords[i] ?? ''))
-	);
 }
 
 // ---- order, match, cloze --------------------------------------------------------------------
@@ -215,7 +127,7 @@ function gradeEvidence(
 // ---- entry point ----------------------------------------------------------------------------
 
 /**
- * Grades one answer. Choice, true/false, short and evidence answers are right or wrong; the others
+ * Grades one answer. Choice, true/false, short (./short) and evidence answers are right or wrong; the others
  * earn partial credit:
  * - `multi`: (right picks − wrong picks) / number of right choices, at least 0;
  * - `order`: the share of item pairs put in the right relative order (Kendall-style);
@@ -245,10 +157,8 @@ export function grade(
 		case 'truefalse':
 			return allOrNothing(answer.type === 'truefalse' && answer.value === question.answer);
 		case 'short':
-			return allOrNothing(
-				answer.type === 'short' &&
-					question.answers[answer.lang].some((accepted) => matchesAnswer(answer.text, accepted))
-			);
+			// Either language's answers count, whichever the student reads in (see ./short).
+			return allOrNothing(answer.type === 'short' && matchesShort(question, answer.text));
 		case 'order':
 			return answer.type === 'order' ? gradeOrder(answer) : wrong();
 		case 'match':

@@ -13,6 +13,7 @@ describe('$lib/quiz', () => {
 			'grade',
 			'keyAnswer',
 			'matchesAnswer',
+			'matchesShort',
 			'parseAnswer',
 			'sameAnswer',
 			'scoreLesson',

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { AEGIS_REPORT, BASRA_COLUMN } from './articles.fixture';
-import { findAllTerms, findQuote, findTerm, findTerms, matchesTerm, type Span } from './find';
+import {
+	findAllTermOccurrences,
+	findAllTerms,
+	findQuote,
+	findTerm,
+	findTerms,
+	matchesTerm,
+	type Span
+} from './find';
 
 const [, VOTE = '', STATEMENT = '', AIRPORT = '', SECURITY_PLAN = '', CONCLUSION = ''] =
 	BASRA_COLUMN;
@@ -140,7 +148,8 @@ describe('findAllTerms', () => {
 				byTerm.map((spans) => spans.map((span) => passages[p]!.slice(span.start, span.end)))
 			)
 		).toEqual([
-			[['الاتفاقية الأمنية'], [], ['مجلس', 'مجلس'], [], []],
+			// قراراً is قرار with its accusative ending.
+			[['الاتفاقية الأمنية'], [], ['مجلس', 'مجلس'], ['قراراً'], []],
 			[[], ['المليشيات'], ['مجلس'], ['القرار', 'قرار'], []]
 		]);
 		passages.forEach((passage, p) => {
@@ -210,6 +219,40 @@ describe('findTerm', () => {
 		['an empty passage', '', 'الاتفاقية']
 	])('returns null for %s', (_, passage, term) => {
 		expect(findTerm(passage, term)).toBeNull();
+	});
+});
+
+describe('findAllTermOccurrences', () => {
+	const kinds = (passages: string[], terms: string[]) =>
+		findAllTermOccurrences(passages, terms).map((paragraph) =>
+			paragraph.map((found) =>
+				found.map((at) => `${passages[0]!.slice(at.start, at.end)} ${at.match}`)
+			)
+		);
+
+	it('says how each occurrence matched: as written, through clitics, or a letter away', () => {
+		const passage = 'تشديد الإجراءات وتوجيه القوات';
+		expect(kinds([passage], ['تشديد', 'توجيه', 'تمديد', 'الإجراءات الامنية'])).toEqual([
+			[['تشديد exact'], ['وتوجيه form'], ['تشديد near'], []]
+		]);
+	});
+
+	it('takes the weakest word of a phrase as the phrase’s match', () => {
+		expect(kinds(['وتوجيه المقاتلين'], ['توجيه المقاتلين', 'توجيه المقاتلبن'])).toEqual([
+			[['وتوجيه المقاتلين form'], ['وتوجيه المقاتلين near']]
+		]);
+	});
+
+	it('never looks a letter away for an entry that occurs as written in any passage', () => {
+		// تقاعده occurs in the second passage: القاعدة in the first is another word.
+		const passages = ['عنف القاعدة', 'بعد تقاعده من الجيش'];
+		const found = findAllTermOccurrences(passages, ['تقاعده']);
+		expect(found[0]![0]).toEqual([]);
+		expect(found[1]![0]!.map((at) => at.match)).toEqual(['exact']);
+		// With the word nowhere as written, the slip is taken for the author's.
+		expect(
+			findAllTermOccurrences(['عنف القاعدة'], ['تقاعده'])[0]![0]!.map((at) => at.match)
+		).toEqual(['near']);
 	});
 });
 

@@ -1,5 +1,13 @@
+import {
+	allowsSlip,
+	compareWords,
+	isSlip,
+	wordForms,
+	type WordForms,
+	type WordMatch
+} from './fuzzy';
 import { normalise } from './normalise';
-import { stems, tokenise, tokenised } from './tokenise';
+import { tokenise, tokenised } from './tokenise';
 
 /** A range of UTF-16 offsets into the original string (end exclusive). */
 export interface Span {
@@ -7,17 +15,8 @@ export interface Span {
 	end: number;
 }
 
-// A normalised word with what lenient matching compares: its forms after clitic stripping and
-// the shortest of them (the stem a one-letter slip is measured on).
-interface Word {
-	text: string;
-	forms: string[];
-	/** The letters (code points) of the stem, split once for the one-edit comparison. */
-	stemLetters: string[];
-	/** Letters in the stem. */
-	letters: number;
-	digit: boolean;
-}
+// A normalised word with what lenient matching compares (see fuzzy.ts).
+type Word = WordForms;
 
 // A token can normalise to more than one word ("3.5" becomes "3 5"), so matching runs over
 // normalised words, each remembering its token and whether it opens or closes that token. A match
@@ -47,9 +46,6 @@ type Normaliser = (text: string) => string;
 const strict: Normaliser = (text) => normalise(text);
 const lenient: Normaliser = (text) => normalise(text, { lenient: true });
 
-const MIN_LETTERS_FOR_EDIT = 5;
-const HAS_DIGIT = /\p{Nd}/u;
-
 // The lesson compiler looks for every glossary term in every paragraph, so without these caches
 // the same paragraph would be tokenised and normalised, and the same words stemmed, hundreds of
 // times per lesson. Cached values are never changed by their readers; a cache that fills up is
@@ -66,26 +62,9 @@ function memo<T>(cache: Map<string, T>, key: string, make: () => T): T {
 	return value;
 }
 
-function shortest(forms: string[]): string {
-	return forms.reduce((best, form) => ([...form].length < [...best].length ? form : best));
-}
-
 const wordCache = new Map<string, Word>();
 
-function wordOf(text: string): Word {
-	return memo(wordCache, text, () => {
-		const forms = stems(text);
-		const stem = forms.length > 0 ? shortest(forms) : '';
-		const stemLetters = [...stem];
-		return {
-			text,
-			forms,
-			stemLetters,
-			letters: stemLetters.length,
-			digit: HAS_DIGIT.test(stem)
-		};
-	});
-}
+const wordOf = (text: string): Word => memo(wordCache, text, () => wordForms(text));
 
 const unitCaches = new Map<Normaliser, Map<string, Units>>();
 const normalCaches = new Map<Normaliser, Map<string, string>>();
@@ -128,7 +107,8 @@ function indexOf(passage: Units): WordIndex {
 	const byLetters = new Map<number, number[]>();
 	passage.units.forEach(({ word }, index) => {
 		for (const form of word.forms) listAt(byForm, form).push(index);
-		if (!word.digit) listAt(byLetters, word.letters).push(index);
+		if (!word.digit && word.forms.length > 0)
+			listAt(byLetters, word.stemLetters.length).push(index);
 	});
 	return { byForm, byLetters };
 }
@@ -145,20 +125,27 @@ function listAt<K>(lists: Map<K, number[]>, key: K): number[] {
 const wordsOf = (text: string, normaliser: Normaliser) =>
 	units(text, normaliser).units.map((unit) => unit.word);
 
-type WordMatch = (passageWord: Word, needleWord: Word) => boolean;
+type Compare = (passageWord: Word, needleWord: Word) => WordMatch;
+
+const RANK = { exact: 0, form: 1, near: 2 } as const;
+
+/** The worse of two word matches: an occurrence is only as good as its weakest word. */
+const worse = (a: Exclude<WordMatch, null>, b: Exclude<WordMatch, null>) =>
+	RANK[a] >= RANK[b] ? a : b;
 
 /**
  * The first place from unit `from` on where the needle's words match consecutive units that
- * open and close whole tokens; with the unit after the match, to go on from. `starts` are the
- * units whose word matches the needle's first word, in order: only there can a match begin.
+ * open and close whole tokens; with the unit after the match, to go on from, and how well its
+ * weakest word matched. `starts` are the units whose word matches the needle's first word, in
+ * order: only there can a match begin.
  */
 function scan(
 	passage: Units,
 	needle: readonly Word[],
 	from: number,
-	matches: WordMatch,
+	compare: Compare,
 	starts: readonly number[]
-): { span: Span; next: number } | null {
+): { span: Span; next: number; match: Exclude<WordMatch, null> } | null {
 	const { units: haystack, spans } = passage;
 	const length = needle.length;
 	candidates: for (const first of starts) {
@@ -167,16 +154,21 @@ function scan(
 		const opening = haystack[first]!;
 		const closing = haystack[first + length - 1]!;
 		if (!opening.opensToken || !closing.closesToken) continue;
+		let match = compare(opening.word, needle[0]!);
+		if (match === null) continue;
 		for (let offset = 1; offset < length; offset++) {
-			if (!matches(haystack[first + offset]!.word, needle[offset]!)) continue candidates;
+			const word = compare(haystack[first + offset]!.word, needle[offset]!);
+			if (word === null) continue candidates;
+			match = worse(match, word);
 		}
 		const span = { start: spans[opening.token]!.start, end: spans[closing.token]!.end };
-		return { span, next: first + length };
+		return { span, next: first + length, match };
 	}
 	return null;
 }
 
-const sameWord: WordMatch = (passageWord, quoteWord) => passageWord.text === quoteWord.text;
+const sameWord: Compare = (passageWord, quoteWord) =>
+	passageWord.text === quoteWord.text ? 'exact' : null;
 
 /**
  * Finds an evidence quote in a passage, word for word after `normalise`: vowel marks, tatweel,
@@ -198,60 +190,19 @@ export function findQuote(passage: string, quote: string): Span | null {
 	return scan(text, words, 0, sameWord, starts)?.span ?? null;
 }
 
-function withinOneEdit(left: readonly string[], right: readonly string[]): boolean {
-	if (Math.abs(left.length - right.length) > 1) return false;
-	const [shorter, longer] = left.length <= right.length ? [left, right] : [right, left];
-	let i = 0;
-	let j = 0;
-	let edits = 0;
-	while (i < shorter.length && j < longer.length) {
-		if (shorter[i] === longer[j]) {
-			i++;
-			j++;
-			continue;
-		}
-		if (++edits > 1) return false;
-		// Same length: substitution. Different length: the longer side has an extra letter.
-		if (shorter.length === longer.length) i++;
-		j++;
-	}
-	return edits + (longer.length - j) <= 1;
-}
-
-// The term is the reference: its stem must be long enough for one slip to be a typo rather than
-// another word (قال/مال), and numbers never get slack (1000/10000).
-const allowsEdit = (termWord: Word) =>
-	termWord.forms.length > 0 && termWord.letters >= MIN_LETTERS_FOR_EDIT && !termWord.digit;
-
-function sharesForm(a: readonly string[], b: readonly string[]): boolean {
-	for (const form of a) if (b.includes(form)) return true;
-	return false;
-}
-
-function wordMatches(passageWord: Word, termWord: Word, allowEdit: boolean): boolean {
-	if (passageWord.text === termWord.text) return true;
-	if (sharesForm(passageWord.forms, termWord.forms)) return true;
-	if (!allowEdit || passageWord.forms.length === 0 || !allowsEdit(termWord)) return false;
-	return (
-		!passageWord.digit &&
-		Math.abs(passageWord.letters - termWord.letters) <= 1 &&
-		withinOneEdit(passageWord.stemLetters, termWord.stemLetters)
-	);
-}
-
-const withoutEdit: WordMatch = (a, b) => wordMatches(a, b, false);
-const withEdit: WordMatch = (a, b) => wordMatches(a, b, true);
+const withoutSlip: Compare = (a, b) => compareWords(a, b, false);
+const withSlip: Compare = (a, b) => compareWords(a, b, true);
 
 /**
  * The units where a passage word matches a term's word (the word itself or a shared form, or with
- * `allowEdit` a one-letter slip), in order: what `wordMatches` accepts, looked up in the passage's
+ * `slips` a one-letter slip), in order: what `compareWords` accepts, looked up in the passage's
  * indexes instead of tried at every unit.
  */
 function matchingUnits(
 	passage: Units,
 	index: WordIndex,
 	termWord: Word,
-	allowEdit: boolean
+	slips: boolean
 ): readonly number[] {
 	// A word's own text is its first form, so sharing a form covers being the same word.
 	const lists: (readonly number[])[] = [];
@@ -259,15 +210,15 @@ function matchingUnits(
 		const list = index.byForm.get(form);
 		if (list !== undefined) lists.push(list);
 	}
-	if (allowEdit && allowsEdit(termWord)) {
-		const slips: number[] = [];
-		for (let letters = termWord.letters - 1; letters <= termWord.letters + 1; letters++) {
-			for (const unit of index.byLetters.get(letters) ?? NOWHERE) {
-				const { stemLetters } = passage.units[unit]!.word;
-				if (withinOneEdit(stemLetters, termWord.stemLetters)) slips.push(unit);
+	if (slips && allowsSlip(termWord)) {
+		const found: number[] = [];
+		const letters = termWord.stemLetters.length;
+		for (let length = letters - 1; length <= letters + 1; length++) {
+			for (const unit of index.byLetters.get(length) ?? NOWHERE) {
+				if (isSlip(passage.units[unit]!.word, termWord)) found.push(unit);
 			}
 		}
-		if (slips.length > 0) lists.push(slips.sort(byPosition));
+		if (found.length > 0) lists.push(found.sort(byPosition));
 	}
 	// Most entries are absent from most paragraphs, and most present ones match through one form.
 	if (lists.length <= 1) return lists[0] ?? NOWHERE;
@@ -277,31 +228,39 @@ function matchingUnits(
 const NOWHERE: readonly number[] = [];
 const byPosition = (a: number, b: number) => a - b;
 
-/**
- * Finds a term's occurrences in one passage from a given unit on; where the term may start is
- * looked up once per passage, and with a slip only when the exact search finds nothing.
- */
-function termSearch(passage: Units, index: WordIndex, term: readonly Word[]) {
+/** One occurrence of a glossary term in a passage, and how well its weakest word matched. */
+export interface TermOccurrence extends Span {
+	/**
+	 * `exact`: every word as written; `form`: through clitics and spelling variants; `near`: some
+	 * word one letter away from the entry's.
+	 */
+	match: Exclude<WordMatch, null>;
+}
+
+/** Every occurrence of a term in one indexed passage, none overlapping, in order. */
+function occurrences(
+	passage: Units,
+	index: WordIndex,
+	term: readonly Word[],
+	slips: boolean
+): TermOccurrence[] {
 	const first = term[0];
-	if (first === undefined) return () => null;
-	const exactStarts = matchingUnits(passage, index, first, false);
-	// With no word that allows an edit, the lenient pass would find just what the exact one did.
-	const slips = term.some(allowsEdit);
-	let slipStarts: readonly number[] | undefined;
-	return (from: number) => {
-		const exact = scan(passage, term, from, withoutEdit, exactStarts);
-		if (exact !== null || !slips) return exact;
-		slipStarts ??= matchingUnits(passage, index, first, true);
-		return scan(passage, term, from, withEdit, slipStarts);
-	};
+	if (first === undefined) return [];
+	const starts = matchingUnits(passage, index, first, slips);
+	const compare = slips ? withSlip : withoutSlip;
+	const found: TermOccurrence[] = [];
+	for (let at = scan(passage, term, 0, compare, starts); at;) {
+		found.push({ ...at.span, match: at.match });
+		at = scan(passage, term, at.next, compare, starts);
+	}
+	return found;
 }
 
 /**
  * Finds a glossary term in a passage leniently: each word of the term must match consecutive
  * passage words, where words match when they share a form after lenient normalisation and clitic
- * stripping (والالتزام matches الالتزام, للاستثمار matches الاستثمار). When the term's shortest
- * form has five letters or more, its shortest form and the passage word's may also differ by one
- * edit. An occurrence without any edit is preferred over an earlier one that needs edits.
+ * stripping (والالتزام matches الالتزام, للاستثمار matches الاستثمار). Only when the term occurs
+ * nowhere that way may its words be one letter away from the passage's (see fuzzy.ts).
  *
  * @returns the span of the occurrence in the original `passage`, whole words only; null when the
  *   term has no words or does not occur
@@ -311,9 +270,8 @@ export function findTerm(passage: string, term: string): Span | null {
 }
 
 /**
- * Every occurrence of a glossary term in a passage, none overlapping: the first as `findTerm`
- * finds it, then the first as `findTerm` finds it in the rest of the passage after that one, and
- * so on. The passage is tokenised once, not once per occurrence.
+ * Every occurrence of a glossary term in a passage, none overlapping, as `findTerm` finds them.
+ * The passage is tokenised once, not once per occurrence.
  *
  * @returns spans in the original `passage`, in order
  */
@@ -321,24 +279,41 @@ export function findTerms(passage: string, term: string): Span[] {
 	return findAllTerms([passage], [term])[0]![0]!;
 }
 
-/**
- * Every occurrence of each term in each passage, as `findTerms` finds them: `result[p][t]` holds
- * the spans of `terms[t]` in `passages[p]`. Each passage is tokenised and indexed once and each
- * term read once, however many there are: the lesson compiler looks for every glossary entry in
- * every paragraph.
- */
+/** `findAllTermOccurrences` without the quality of each match. */
 export function findAllTerms(passages: readonly string[], terms: readonly string[]): Span[][][] {
+	return findAllTermOccurrences(passages, terms).map((paragraph) =>
+		paragraph.map((found) => found.map(({ start, end }) => ({ start, end })))
+	);
+}
+
+/**
+ * Every occurrence of each term in each passage: `result[p][t]` lists the occurrences of
+ * `terms[t]` in `passages[p]`, in order, none overlapping. A term is looked for with one-letter
+ * slips only when it occurs nowhere in any of the passages as written or through clitics and
+ * spelling variants: a slip covers an entry misspelt by its author, never a second word. Each
+ * passage is tokenised and indexed once and each term read once, however many there are: the
+ * lesson compiler looks for every glossary entry in every paragraph.
+ */
+export function findAllTermOccurrences(
+	passages: readonly string[],
+	terms: readonly string[]
+): TermOccurrence[][][] {
 	const needles = terms.map((term) => wordsOf(term, lenient));
-	return passages.map((passage) => {
+	const indexed = passages.map((passage) => {
 		const text = units(passage, lenient);
-		const index = indexOf(text);
-		return needles.map((needle) => {
-			const search = termSearch(text, index, needle);
-			const spans: Span[] = [];
-			for (let found = search(0); found; found = search(found.next)) spans.push(found.span);
-			return spans;
+		return { text, index: indexOf(text) };
+	});
+	const found = indexed.map(({ text, index }) =>
+		needles.map((needle) => occurrences(text, index, needle, false))
+	);
+	needles.forEach((needle, t) => {
+		// With no word that allows a slip, looking again would find just the same.
+		if (!needle.some(allowsSlip) || found.some((paragraph) => paragraph[t]!.length > 0)) return;
+		indexed.forEach(({ text, index }, p) => {
+			found[p]![t] = occurrences(text, index, needle, true);
 		});
 	});
+	return found;
 }
 
 /**
@@ -352,5 +327,5 @@ export function matchesTerm(word: string, term: string): boolean {
 	const tapped = lenient(word);
 	const first = tokenise(term)[0];
 	if (tapped === '' || first === undefined) return false;
-	return wordMatches(wordOf(tapped), wordOf(lenient(first.text)), true);
+	return compareWords(wordOf(tapped), wordOf(lenient(first.text))) !== null;
 }
