@@ -6,7 +6,7 @@ import type { Lesson } from '$lib/lesson';
 import { scoreLesson, type Answer, type Grade } from '$lib/quiz';
 import type { LessonProgress, QuestionRecord } from './device-db';
 import { newId } from './ids';
-import { loadProgress, resetProgress, saveAnswer, timestamp } from './progress';
+import { loadProgress, MAX_TRIES, resetProgress, saveAnswer, timestamp } from './progress';
 import { requestPersistence, storageError } from './storage';
 
 /**
@@ -15,8 +15,7 @@ import { requestPersistence, storageError } from './storage';
  */
 export const grading = () => import('$lib/quiz/grade');
 
-/** Tries before the answer is shown. */
-export const MAX_TRIES = 2;
+export { MAX_TRIES };
 
 export class LessonSession {
 	readonly lesson: Lesson;
