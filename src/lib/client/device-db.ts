@@ -32,6 +32,11 @@ export interface LessonProgress {
 	version: string;
 	questions: Record<string, QuestionRecord>;
 	updatedAt: string;
+	/**
+	 * When the student chose to start the lesson again on this device: the answers the server
+	 * holds from before do not come back into it.
+	 */
+	resetAt?: string;
 }
 
 /** An answer waiting to reach the server; its id makes a resend harmless. */

@@ -21,6 +21,8 @@ export class LessonSession {
 	readonly lesson: Lesson;
 	#records = $state<Record<string, QuestionRecord>>({});
 	#loaded = $state(false);
+	/** When the student started this lesson again on this device, kept with the progress. */
+	#resetAt: string | undefined;
 	/** The question whose evidence the passage shows. */
 	shown = $state<string | undefined>();
 
@@ -40,6 +42,7 @@ export class LessonSession {
 		try {
 			const progress = await loadProgress(this.lesson.id);
 			this.#records = progress?.questions ?? {};
+			this.#resetAt = progress?.resetAt;
 		} catch (error) {
 			storageError.report(error);
 		}
@@ -97,7 +100,8 @@ export class LessonSession {
 			lessonId: this.lesson.id,
 			version: this.lesson.version,
 			questions: $state.snapshot(this.#records) as Record<string, QuestionRecord>,
-			updatedAt: at
+			updatedAt: at,
+			...(this.#resetAt ? { resetAt: this.#resetAt } : {})
 		};
 		try {
 			await saveAnswer(progress, {
@@ -124,7 +128,7 @@ export class LessonSession {
 	}
 
 	async reset(): Promise<void> {
-		await resetProgress(this.lesson.id);
+		this.#resetAt = (await resetProgress(this.lesson.id, this.lesson.version)).resetAt;
 		this.#records = {};
 		this.shown = undefined;
 	}

@@ -77,6 +77,13 @@ describe('mergeProgress', () => {
 		expect(merged?.questions.q3?.tries).toBe(1);
 	});
 
+	it('brings nothing back into a lesson the student started again on this device', () => {
+		const restarted = { ...local({ q1: record(1) }), resetAt: '2029-06-01T00:00:00.000Z' };
+		expect(mergeProgress(restarted, lesson({ q1: fromServer(3), q2: fromServer(1) }), NOW)).toBe(
+			undefined
+		);
+	});
+
 	it('changes nothing when the server adds nothing', () => {
 		expect(mergeProgress(local({ q1: record(1) }), lesson({ q1: fromServer(1) }), NOW)).toBe(
 			undefined
@@ -110,5 +117,14 @@ describe('restoreProgress', () => {
 		expect(progress?.questions.q1).toMatchObject({ tries: 2, firstGrade: WRONG, grade: RIGHT });
 		// Again: nothing new.
 		expect(await restoreProgress(reply)).toBe(0);
+	});
+
+	it('keeps a lesson started again empty, however often the server is asked', async () => {
+		const { restoreProgress, resetProgress, loadProgress } = await import('./progress');
+		const reply = { format: 1, lessons: [lesson({ q1: fromServer(1) })] };
+		await restoreProgress(reply);
+		await resetProgress('lesson', 'v1');
+		expect(await restoreProgress(reply)).toBe(0);
+		expect((await loadProgress('lesson'))?.questions).toEqual({});
 	});
 });

@@ -64,6 +64,8 @@ export const ANSWERS_FORMAT = 1;
  * which the server holds more tries (given on another phone), takes the server's record; one the
  * device has at least as many tries for (some perhaps still in the outbox) keeps its own.
  *
+ * A lesson the student started again on this device takes nothing from the server.
+ *
  * @returns the new progress, or undefined when the server adds nothing
  */
 export function mergeProgress(
@@ -71,6 +73,7 @@ export function mergeProgress(
 	server: ServerLesson,
 	now: string
 ): LessonProgress | undefined {
+	if (local?.resetAt) return undefined;
 	const questions = { ...local?.questions };
 	let changed = false;
 	for (const [id, raw] of Object.entries(server.questions)) {
@@ -141,10 +144,23 @@ export async function restoreProgress(reply: unknown): Promise<number> {
 	return changed;
 }
 
-/** Forgets a lesson's answers on this device; answers already queued still reach the teacher. */
-export async function resetProgress(lessonId: string): Promise<void> {
+/**
+ * Forgets a lesson's answers on this device, and remembers that the student started again, so the
+ * server's answers are not brought back into it; answers already queued still reach the teacher.
+ * @returns the empty progress saved
+ */
+export async function resetProgress(lessonId: string, version: string): Promise<LessonProgress> {
 	const db = await deviceDb();
-	await db.delete('progress', lessonId);
+	const now = timestamp();
+	const progress: LessonProgress = {
+		lessonId,
+		version,
+		questions: {},
+		updatedAt: now,
+		resetAt: now
+	};
+	await db.put('progress', progress);
+	return progress;
 }
 
 function clean(progress: LessonProgress): LessonProgress {

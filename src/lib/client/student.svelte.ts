@@ -147,12 +147,15 @@ export class StudentState {
 	}
 }
 
-/** Some assignment has more questions answered on the server than in this device's progress. */
+/**
+ * Some assignment has more questions answered on the server than in this device's progress (a
+ * lesson the student started again here does not count).
+ */
 async function lacksAnswers(home: HomeCache): Promise<boolean> {
 	const kept = new Map(
 		(await allProgress()).map((progress) => [
 			progress.lessonId,
-			Object.keys(progress.questions).length
+			progress.resetAt ? Infinity : Object.keys(progress.questions).length
 		])
 	);
 	return home.classes.some((group) =>
