@@ -149,8 +149,9 @@ async function send(fetchImpl: typeof fetch): Promise<SendOutcome> {
 		}
 		if (identity.refused) await db.put('identities', { ...identity, refused: false });
 		// An earlier class with nothing left to send: its token is no longer kept on the device.
-		if (identity.studentId !== current?.studentId)
+		if (identity.studentId !== current?.studentId) {
 			await db.delete('identities', identity.studentId);
+		}
 	}
 	const remaining = await db.count('outbox');
 	if (status === 'sent' && !current) {
