@@ -24,7 +24,7 @@ import {
 } from './policy';
 import { dataAssets, teacherOnly } from './build-info';
 import { precacheEntries } from './precache';
-import { sendOutbox } from '$lib/client/sender';
+import { sendOutbox } from '$lib/client/outbox';
 import { cacheNamesFor, retireOldCaches, seedPrecache } from './versions';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -62,7 +62,7 @@ sw.addEventListener('activate', (event) => {
 clientsClaim();
 
 // Background Sync: the browser wakes the worker once it is online with answers still waiting,
-// even when no page is open. The sender only touches IndexedDB and fetch, as a worker may.
+// even when no page is open. The outbox uses only what a worker has too.
 sw.addEventListener('sync', (event) => {
 	const sync = event as ExtendableEvent & { tag?: string };
 	if (sync.tag !== 'outbox') return;

@@ -1,7 +1,7 @@
 /**
  * The server killed (SIGKILL, no chance to clean up) while devices are sending their outboxes,
  * then started again on the same database: each device sends again every batch it saw no
- * acknowledgement for, as `sender.ts` does, and every answer ends up stored exactly once in a
+ * acknowledgement for, as `outbox.ts` does, and every answer ends up stored exactly once in a
  * database that is not corrupt. On SQLite, and on PostgreSQL when TEST_DATABASE_URL is set.
  * Needs the production build (the suite's web server makes it).
  */
@@ -21,7 +21,7 @@ import { startServer, type ServerOptions, type TestServer } from './server';
 
 const LESSONS = loadLessons();
 const STUDENTS = 6;
-/** Batches per device, of the size `sender.ts` sends. */
+/** Batches per device, of the size `outbox.ts` sends. */
 const BATCHES = 4;
 const BATCH = 100;
 /** From the first acknowledgement to the kill: other batches are then being written. */
@@ -65,7 +65,7 @@ function outbox(): Item[][] {
 type Outcome = 'acknowledged' | 'failed';
 
 /**
- * Sends a device's batches one after another, as the sender does, until one fails; removes each
+ * Sends a device's batches one after another, as the outbox does, until one fails; removes each
  * acknowledged batch from the outbox. Calls `onAck` after each acknowledgement.
  */
 async function sendAll(

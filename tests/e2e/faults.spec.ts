@@ -4,7 +4,7 @@
  * the app upgrading the device's database while an old tab is open. In every case the outbox
  * keeps each answer until the server has acknowledged it, and the server keeps it once.
  *
- * The service worker is blocked here, so that the page's own sender is the only one sending and
+ * The service worker is blocked here, so that the page's own outbox is the only one sending and
  * each request is the one the test routes (Background Sync is left to the offline suite).
  */
 import { expect, test, type Page } from './fixtures';

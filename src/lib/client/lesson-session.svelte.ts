@@ -6,7 +6,7 @@ import type { Lesson } from '$lib/lesson';
 import { sameAnswer, scoreLesson, type Answer, type Grade, type LessonScore } from '$lib/quiz';
 import type { LessonProgress, QuestionRecord } from './device-db';
 import { newId } from './ids';
-import { loadProgress, resetProgress, saveAnswer, timestamp } from './progress';
+import { loadProgress, MAX_TRIES, resetProgress, saveAnswer, timestamp } from './progress';
 import { requestPersistence, storageError } from './storage';
 
 /**
@@ -15,13 +15,14 @@ import { requestPersistence, storageError } from './storage';
  */
 export const grading = () => import('$lib/quiz/grade');
 
-/** Tries before the answer is shown. */
-export const MAX_TRIES = 2;
+export { MAX_TRIES };
 
 export class LessonSession {
 	readonly lesson: Lesson;
 	#records = $state<Record<string, QuestionRecord>>({});
 	#loaded = $state(false);
+	/** When the student started this lesson again on this device, kept with the progress. */
+	#resetAt: string | undefined;
 	/** The question whose evidence the passage shows. */
 	shown = $state<string | undefined>();
 
@@ -41,6 +42,7 @@ export class LessonSession {
 		try {
 			const progress = await loadProgress(this.lesson.id);
 			this.#records = progress?.questions ?? {};
+			this.#resetAt = progress?.resetAt;
 		} catch (error) {
 			storageError.report(error);
 		}
@@ -124,7 +126,8 @@ export class LessonSession {
 			lessonId: this.lesson.id,
 			version: this.lesson.version,
 			questions: $state.snapshot(this.#records) as Record<string, QuestionRecord>,
-			updatedAt: at
+			updatedAt: at,
+			...(this.#resetAt ? { resetAt: this.#resetAt } : {})
 		};
 		try {
 			await saveAnswer(progress, {
@@ -151,7 +154,7 @@ export class LessonSession {
 	}
 
 	async reset(): Promise<void> {
-		await resetProgress(this.lesson.id);
+		this.#resetAt = (await resetProgress(this.lesson.id, this.lesson.version)).resetAt;
 		this.#records = {};
 		this.shown = undefined;
 	}

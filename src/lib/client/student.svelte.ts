@@ -5,8 +5,17 @@
  */
 import { getContext, setContext } from 'svelte';
 import { deviceDb, type HomeCache, type Identity } from './device-db';
-import { timestamp } from './progress';
-import { pendingCount, sendOutbox, type SendOutcome } from './sender';
+import {
+	adoptIdentity,
+	onOutboxChange,
+	pendingCount,
+	pendingFor,
+	sendOutbox,
+	stuckAnswers,
+	type SendOutcome,
+	type Stuck
+} from './outbox';
+import { allProgress, restoreProgress, timestamp } from './progress';
 
 export type JoinResult = { ok: true } | { ok: false; status: number; code: string };
 
@@ -15,6 +24,10 @@ export class StudentState {
 	home = $state<HomeCache | undefined>();
 	pending = $state(0);
 	syncing = $state(false);
+	/** Of `pending`, those given under the class joined now (joining another keeps them). */
+	pendingHere = $state(0);
+	/** Answers waiting under a class that no longer accepts this device (a removed student). */
+	stuck = $state<Stuck[]>([]);
 	/** How the last send ended, for the status line. */
 	lastOutcome = $state<SendOutcome['status'] | undefined>();
 	#queued = false;
@@ -24,8 +37,23 @@ export class StudentState {
 		const db = await deviceDb();
 		this.identity = (await db.get('meta', 'identity')) as Identity | undefined;
 		this.home = (await db.get('meta', 'home')) as HomeCache | undefined;
-		this.pending = await pendingCount();
+		await this.recount();
 		await this.sync();
+	}
+
+	/**
+	 * Keeps the counts right when another page or the service worker sent the outbox.
+	 * @returns a function that stops listening
+	 */
+	listen(): () => void {
+		return onOutboxChange(() => void this.recount());
+	}
+
+	/** Counts what waits, and what cannot be sent. */
+	async recount(): Promise<void> {
+		this.pending = await pendingCount();
+		this.pendingHere = this.identity ? await pendingFor(this.identity.studentId) : 0;
+		this.stuck = await stuckAnswers();
 	}
 
 	/** Joins a class with its code and a display name; the device keeps the token. */
@@ -49,7 +77,8 @@ export class StudentState {
 			classId: body.classId!,
 			className: body.className!
 		};
-		await (await deviceDb()).put('meta', identity, 'identity');
+		// Answers waiting under the class left keep its token and still go to it.
+		await adoptIdentity(identity);
 		this.identity = identity;
 		await this.sync();
 		return { ok: true };
@@ -65,7 +94,7 @@ export class StudentState {
 		try {
 			const outcome = await sendOutbox();
 			this.lastOutcome = outcome.status;
-			this.pending = outcome.remaining;
+			await this.recount();
 			if (outcome.remaining > 0 && outcome.status !== 'no-identity') void askBackgroundSync();
 			if (this.identity && outcome.status !== 'offline') await this.#refreshHome();
 		} catch {
@@ -81,7 +110,7 @@ export class StudentState {
 
 	/** Counts the outbox again after an answer was queued, and sends it. */
 	async answered(): Promise<void> {
-		this.pending = await pendingCount();
+		await this.recount();
 		await this.sync();
 	}
 
@@ -106,7 +135,34 @@ export class StudentState {
 		};
 		await (await deviceDb()).put('meta', home, 'home');
 		this.home = home;
+		if (await lacksAnswers(home)) await this.#restoreAnswers();
 	}
+
+	/** Brings back the answers the server holds and this device lacks (a re-join on a new phone). */
+	async #restoreAnswers(): Promise<void> {
+		const response = await fetch('/api/me/answers', {
+			headers: { authorization: `Bearer ${this.identity!.token}` }
+		});
+		if (response.ok) await restoreProgress(await response.json());
+	}
+}
+
+/**
+ * Some assignment has more questions answered on the server than in this device's progress (a
+ * lesson the student started again here does not count).
+ */
+async function lacksAnswers(home: HomeCache): Promise<boolean> {
+	const kept = new Map(
+		(await allProgress()).map((progress) => [
+			progress.lessonId,
+			progress.resetAt ? Infinity : Object.keys(progress.questions).length
+		])
+	);
+	return home.classes.some((group) =>
+		group.assignments.some(
+			(assignment) => assignment.answered > (kept.get(assignment.lessonId) ?? 0)
+		)
+	);
 }
 
 /** The tag under which the service worker sends the outbox when the browser sees a connection. */

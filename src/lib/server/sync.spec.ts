@@ -3,11 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { clozeBank, type ClozeQuestion } from '$lib/quiz';
 import { TINY } from '$lib/server/lessons.fixture';
 import { assignLessons, unassignLesson } from './assignments';
-import { archiveClass, removeStudent } from './classes';
+import { archiveClass, createRejoinCode, removeStudent } from './classes';
 import { ENGINES, rowCounts, useTestDatabaseWith } from './db/engines.fixture';
 import { UnauthorizedError, ValidationError } from './errors';
 import { attempt, makeClass } from './services.fixture';
-import { MAX_BATCH, syncAttempts } from './sync';
+import { joinClass } from './students';
+import { MAX_BATCH, studentAnswers, syncAttempts } from './sync';
 
 vi.mock('$lib/server/lessons', () => import('$lib/server/lessons.fixture'));
 
@@ -322,5 +323,77 @@ describe.each(ENGINES)('syncAttempts on %s', (engine) => {
 			attempts: [item, attempt('tiny', 'final', { type: 'truefalse', value: 'true' })]
 		});
 		expect(results.map((r) => r.reason ?? r.status)).toEqual(['duplicate', 'not-assigned']);
+	});
+});
+
+describe.each(ENGINES)('studentAnswers on %s', (engine) => {
+	const { db } = useTestDatabaseWith(engine);
+
+	it('folds a student’s answers per question: the latest, how many, and the first grade', async () => {
+		const { teacherId, classInfo, joined } = await makeClass(db(), ['Ali', 'Huda']);
+		await assignLessons(db(), teacherId, classInfo.id, 'tiny');
+		const [ali, huda] = joined;
+		const wrong = attempt('tiny', 'vote-count', { type: 'choice', choice: 1 });
+		const right = attempt('tiny', 'vote-count', { type: 'choice', choice: 0 });
+		// In one batch the outbox's order decides, whatever the ids or the device clock say.
+		right.answeredAt = '2000-01-01T00:00:00.000Z';
+		await syncAttempts(db(), ali?.token, { attempts: [wrong, right] });
+		await syncAttempts(
+			db(),
+			ali?.token,
+			{ attempts: [attempt('tiny', 'final', { type: 'truefalse', value: 'true' })] },
+			new Date('2030-01-02T00:00:00Z')
+		);
+		await syncAttempts(db(), huda?.token, {
+			attempts: [attempt('tiny', 'gap', { type: 'cloze', fills: [keep] })]
+		});
+
+		const answers = await studentAnswers(db(), ali!.studentId);
+		expect(answers).toEqual({
+			format: 1,
+			lessons: [
+				{
+					lessonId: 'tiny',
+					version: TINY.version,
+					questions: {
+						'vote-count': {
+							answer: { type: 'choice', choice: 0 },
+							tries: 2,
+							grade: { correct: true, score: 1 },
+							firstGrade: { correct: false, score: 0 },
+							at: '2000-01-01T00:00:00.000Z'
+						},
+						final: {
+							answer: { type: 'truefalse', value: 'true' },
+							tries: 1,
+							grade: { correct: true, score: 1 },
+							firstGrade: { correct: true, score: 1 },
+							at: expect.any(String) as string
+						}
+					}
+				}
+			]
+		});
+		// Nothing of anyone else's, and nothing for a student with no answers.
+		expect(JSON.stringify(answers)).not.toContain('"gap"');
+		const { joined: fresh } = await makeClass(db(), ['Zaid']);
+		expect(await studentAnswers(db(), fresh[0]!.studentId)).toEqual({ format: 1, lessons: [] });
+	});
+
+	it('gives a student who re-joins on a new phone the answers of the old one', async () => {
+		const { teacherId, classInfo, joined } = await makeClass(db(), ['Ali']);
+		await assignLessons(db(), teacherId, classInfo.id, 'tiny');
+		await syncAttempts(db(), joined[0]?.token, {
+			attempts: [attempt('tiny', 'final', { type: 'truefalse', value: 'false' })]
+		});
+		const { code } = await createRejoinCode(db(), teacherId, classInfo.id, joined[0]?.studentId);
+		const back = await joinClass(db(), { code, ip: '10.9.9.9' });
+		expect(back).toMatchObject({ studentId: joined[0]?.studentId, rejoined: true });
+		const answers = await studentAnswers(db(), back.studentId);
+		expect(answers.lessons[0]?.questions.final).toMatchObject({
+			tries: 1,
+			grade: { correct: false, score: 0 },
+			firstGrade: { correct: false, score: 0 }
+		});
 	});
 });

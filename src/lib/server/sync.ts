@@ -8,7 +8,7 @@
  * Each item gets its own result, so one bad item never costs the others.
  */
 import * as v from 'valibot';
-import { answerFits, grade, parseAnswer } from '$lib/quiz';
+import { answerFits, grade, parseAnswer, type Answer } from '$lib/quiz';
 import { getLesson } from '$lib/server/lessons';
 import type { AttemptRow, Db } from './db/database';
 import { UnauthorizedError, ValidationError } from './errors';
@@ -230,4 +230,78 @@ export async function syncAttempts(
 			.execute();
 	});
 	return { results };
+}
+
+/** The shape of `studentAnswers`' reply; a device ignores a format it does not know. */
+export const ANSWERS_FORMAT = 1;
+
+/** One question as the server has it for a student, in the shape the device keeps progress in. */
+export interface AnsweredQuestion {
+	/** The latest answer. */
+	answer: Answer;
+	/** How many answers the server holds for this question. */
+	tries: number;
+	/** The latest answer's grade (re-graded by the server, after any answer a teacher accepted). */
+	grade: { correct: boolean; score: number };
+	/** The first answer's grade: the one the teacher sees. */
+	firstGrade: { correct: boolean; score: number };
+	/** When the latest answer was given, by the device's clock. */
+	at: string;
+}
+
+/** A student's answers as the server holds them, per lesson. */
+export interface StudentAnswers {
+	format: typeof ANSWERS_FORMAT;
+	lessons: {
+		lessonId: string;
+		/** The lesson version of the latest answer. */
+		version: string;
+		questions: Record<string, AnsweredQuestion>;
+	}[];
+}
+
+/**
+ * Every answer the server holds for a student, folded per question the way the device keeps
+ * progress, so a new phone (a re-join) opens each lesson where the student left it and a redone
+ * answer is not taken for a first try. Tries are ordered as the results are: by arrival, then by
+ * the outbox's order within a batch.
+ */
+export async function studentAnswers(db: Db, studentId: string): Promise<StudentAnswers> {
+	const rows = await db
+		.selectFrom('attempts')
+		.select([
+			'lesson_id',
+			'lesson_version',
+			'question_id',
+			'answer',
+			'correct',
+			'score',
+			'answered_at'
+		])
+		.where('student_id', '=', studentId)
+		.orderBy('received_at')
+		.orderBy('batch_index')
+		.orderBy('id')
+		.execute();
+	const lessons = new Map<string, StudentAnswers['lessons'][number]>();
+	for (const row of rows) {
+		const answer = parseAnswer(JSON.parse(row.answer) as unknown);
+		if (answer === null) continue;
+		let lesson = lessons.get(row.lesson_id);
+		if (!lesson) {
+			lesson = { lessonId: row.lesson_id, version: row.lesson_version, questions: {} };
+			lessons.set(row.lesson_id, lesson);
+		}
+		lesson.version = row.lesson_version;
+		const grade = { correct: row.correct === 1, score: row.score };
+		const before = lesson.questions[row.question_id];
+		lesson.questions[row.question_id] = {
+			answer,
+			tries: (before?.tries ?? 0) + 1,
+			grade,
+			firstGrade: before?.firstGrade ?? grade,
+			at: row.answered_at
+		};
+	}
+	return { format: ANSWERS_FORMAT, lessons: [...lessons.values()] };
 }

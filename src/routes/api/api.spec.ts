@@ -12,6 +12,7 @@ import { attempt, makeClass } from '$lib/server/services.fixture';
 import { GET as getHealth } from '../healthz/+server';
 import { POST as postJoin } from './join/+server';
 import { GET as getMe } from './me/+server';
+import { GET as getAnswers } from './me/answers/+server';
 import { POST as postSync } from './sync/+server';
 
 const current = vi.hoisted(() => ({
@@ -242,6 +243,49 @@ describe.each(ENGINES)('API on %s', (engine) => {
 				headers: { authorization: `Bearer ${'A'.repeat(43)}` }
 			});
 			expect(wrong).toMatchObject({ status: 401, json: { code: 'invalid-token' } });
+		});
+	});
+
+	describe('GET /api/me/answers', () => {
+		it('returns the student’s own answers per lesson, or 401', async () => {
+			use();
+			const { teacherId, classInfo, joined } = await makeClass(db(), ['Noor', 'Sami']);
+			await assignLessons(db(), teacherId, classInfo.id, 'tiny');
+			const [noor, sami] = joined;
+			const send = (token: string | undefined, answer: unknown) =>
+				call(postSync, {
+					body: { attempts: [attempt('tiny', 'vote-count', answer)] },
+					headers: { authorization: `Bearer ${token}` }
+				});
+			await send(noor?.token, { type: 'choice', choice: 1 });
+			await send(noor?.token, { type: 'choice', choice: 0 });
+			await send(sami?.token, { type: 'choice', choice: 2 });
+			const reply = await call(getAnswers, {
+				method: 'GET',
+				headers: { authorization: `Bearer ${noor?.token}` }
+			});
+			expect(reply.status).toBe(200);
+			expect(reply.headers.get('cache-control')).toBe('no-store');
+			expect(reply.json).toMatchObject({
+				format: 1,
+				lessons: [
+					{
+						lessonId: 'tiny',
+						questions: {
+							'vote-count': {
+								answer: { type: 'choice', choice: 0 },
+								tries: 2,
+								grade: { correct: true, score: 1 },
+								firstGrade: { correct: false, score: 0 }
+							}
+						}
+					}
+				]
+			});
+			expect(await call(getAnswers, { method: 'GET' })).toMatchObject({
+				status: 401,
+				json: { code: 'invalid-token' }
+			});
 		});
 	});
 

@@ -1,0 +1,180 @@
+/**
+ * Answers belong to the student who gave them, on a phone, in both UI languages: answers waiting
+ * in the outbox for class A reach class A's teacher under the class-A student after the phone
+ * joined class B; and a re-join on a new phone brings the student's answers back, so the lesson
+ * opens where they were and a redone answer is not a first try.
+ */
+import { devices, expect, test, type Page } from './fixtures';
+import { makeClassroom, postForm, storedAnswers, type Classroom } from './classroom';
+import { deviceRecords } from './device';
+import { tx } from './i18n';
+import { answerRight, card, loadLessons, setReading } from './lessons';
+
+const LESSON = loadLessons()[0]!;
+const TOTAL = LESSON.questions.length;
+/** A question answered wrong: a choice question, so any other choice is wrong. */
+const WRONG = LESSON.questions.find((q, i) => i >= 3 && q.type === 'choice')!;
+const RIGHT = LESSON.questions.slice(0, 3);
+
+const PHONE = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };
+
+const prefix = (lang: 'ar' | 'en') => (lang === 'en' ? '/en' : '');
+
+/** Joins a class on the page in `lang`; returns the student's id. */
+async function join(page: Page, lang: 'ar' | 'en', code: string, name: string) {
+	await page.goto(`${prefix(lang)}/join/${code}`);
+	await page.getByLabel(tx(lang, 'join.name')).fill(name);
+	const joined = page.waitForResponse((r) => r.url().endsWith('/api/join'));
+	await page.getByRole('button', { name: tx(lang, 'join.submit') }).click();
+	const { studentId } = (await (await joined).json()) as { studentId: string };
+	await expect(page).toHaveURL(lang === 'en' ? '/en' : '/');
+	return studentId;
+}
+
+/** Opens the lesson and answers three questions right and one wrong, in the reading language. */
+async function answerFour(page: Page, lang: 'ar' | 'en') {
+	await page.goto(`${prefix(lang)}/lessons/${LESSON.id}`);
+	await setReading(page, lang, 'target');
+	for (const question of RIGHT) await answerRight(page, LESSON, question, lang);
+	const box = card(page, WRONG);
+	const wrongChoice = WRONG.type === 'choice' ? WRONG.choices.find((c) => !c.correct)! : null;
+	await box.getByRole('radio', { name: wrongChoice![lang], exact: true }).check();
+	await box.locator('button.check').click();
+	await expect(box.locator('.verdict.bad')).toBeVisible();
+}
+
+/** How a question stands in the device's saved progress. */
+function savedRecord(page: Page, questionId: string) {
+	return page.evaluate(
+		({ lesson, question }) =>
+			new Promise<{ tries: number; firstCorrect: boolean } | null>((resolve, reject) => {
+				const open = indexedDB.open('qiraa');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const get = open.result.transaction('progress').objectStore('progress').get(lesson);
+					get.onsuccess = () => {
+						open.result.close();
+						const record = (
+							get.result as
+								| { questions: Record<string, { tries: number; firstGrade: { correct: boolean } }> }
+								| undefined
+						)?.questions[question];
+						resolve(
+							record ? { tries: record.tries, firstCorrect: record.firstGrade.correct } : null
+						);
+					};
+				};
+			}),
+		{ lesson: LESSON.id, question: questionId }
+	);
+}
+
+const answersOf = async (classroom: Classroom) =>
+	(await storedAnswers(classroom)).filter((row) => row.lessonId === LESSON.id);
+
+// Two phones or two classes, a lesson answered in each test: 31 to 39 s on a busy two-core machine.
+test.describe.configure({ timeout: 90_000 });
+
+for (const lang of ['ar', 'en'] as const) {
+	test(`${lang}: answers waiting for class A reach class A after the phone joins class B`, async ({
+		browser,
+		baseURL,
+		playwright
+	}) => {
+		// Both classes have the lesson: sent as the wrong student, the answers would be stored.
+		const classA = await makeClassroom(playwright, baseURL!, [{ lesson: LESSON.id }]);
+		const classB = await makeClassroom(playwright, baseURL!, [{ lesson: LESSON.id }]);
+		const context = await browser.newContext({ baseURL, ...PHONE });
+		const page = await context.newPage();
+		const inA = await join(page, lang, classA.code, 'Layla A');
+
+		// Every send fails (the school's server is down), the page's and the service worker's.
+		await context.route('**/api/sync', (route) => route.abort('connectionfailed'));
+		await answerFour(page, lang);
+		expect((await deviceRecords(page, LESSON.id)).outbox).toHaveLength(4);
+
+		// Joining class B says the four answers still go to class A.
+		await page.goto(`${prefix(lang)}/join/${classB.code}`);
+		const waiting = lang === 'en' ? 'join.waiting_other' : 'join.waiting_few';
+		await expect(page.locator('[data-waiting]')).toHaveText(
+			tx(lang, waiting, { count: 4, className: 'Class 9' })
+		);
+		await page.getByLabel(tx(lang, 'join.name')).fill('Layla B');
+		const joined = page.waitForResponse((r) => r.url().endsWith('/api/join'));
+		await page.getByRole('button', { name: tx(lang, 'join.submit') }).click();
+		const inB = ((await (await joined).json()) as { studentId: string }).studentId;
+		await expect(page).toHaveURL(lang === 'en' ? '/en' : '/');
+		expect((await deviceRecords(page, LESSON.id)).outbox).toHaveLength(4);
+
+		// The server is back; the student sends.
+		await context.unroute('**/api/sync');
+		await page.getByRole('button', { name: tx(lang, 'home.sendNow') }).click();
+		await expect.poll(async () => (await deviceRecords(page, LESSON.id)).outbox).toEqual([]);
+		const inClassA = await answersOf(classA);
+		expect(inClassA.map((row) => row.questionId).sort()).toEqual(
+			[...RIGHT, WRONG].map((q) => q.id).sort()
+		);
+		expect(new Set(inClassA.map((row) => row.studentId))).toEqual(new Set([inA]));
+		expect(await answersOf(classB)).toEqual([]);
+		expect(inB).not.toBe(inA);
+		await context.close();
+		await classA.teacher.dispose();
+		await classB.teacher.dispose();
+	});
+
+	test(`${lang}: a re-join on a new phone brings the answers back`, async ({
+		browser,
+		baseURL,
+		playwright
+	}) => {
+		const classroom = await makeClassroom(playwright, baseURL!, [{ lesson: LESSON.id }]);
+		const old = await browser.newContext({ baseURL, ...PHONE });
+		const oldPhone = await old.newPage();
+		const studentId = await join(oldPhone, lang, classroom.code, 'Sami');
+		await answerFour(oldPhone, lang);
+		await expect.poll(async () => (await deviceRecords(oldPhone, LESSON.id)).outbox).toEqual([]);
+		await old.close();
+
+		// The phone is lost; the teacher makes a re-join code.
+		const made = await postForm(
+			classroom.teacher,
+			baseURL!,
+			`/teach/classes/${classroom.classId}?/rejoin`,
+			{ student: studentId }
+		);
+		const code = /data-rejoin-code[^>]*>([2-9A-HJKMNP-Z]{8})</.exec(await made.text())?.[1];
+		expect(code).toBeDefined();
+
+		const fresh = await browser.newContext({ baseURL, ...PHONE });
+		const page = await fresh.newPage();
+		await page.goto(`${prefix(lang)}/join/${code}`);
+		await page.getByRole('button', { name: tx(lang, 'join.rejoinSubmit') }).click();
+		await expect(page).toHaveURL(lang === 'en' ? '/en' : '/');
+		await expect(page.getByRole('main')).toContainText(
+			tx(lang, 'home.answered', { answered: 4, total: TOTAL })
+		);
+
+		// The lesson opens where the old phone left it.
+		await page.goto(`${prefix(lang)}/lessons/${LESSON.id}`);
+		await expect(page.locator('.questions .progress')).toHaveText(
+			tx(lang, 'quiz.progress', { answered: 4, total: TOTAL })
+		);
+		for (const question of RIGHT) {
+			await expect(card(page, question).locator('.verdict.good')).toBeVisible();
+			await expect(card(page, question).locator('button.check')).toHaveCount(0);
+		}
+		await expect(card(page, WRONG).locator('.verdict.bad')).toBeVisible();
+
+		// Answered again, the wrong one is a second try: the first stays the one that counts.
+		await setReading(page, lang, 'target');
+		await answerRight(page, LESSON, WRONG, lang);
+		await expect(card(page, WRONG).locator('.verdict.good')).toBeVisible();
+		expect(await savedRecord(page, WRONG.id)).toEqual({ tries: 2, firstCorrect: false });
+		await expect.poll(async () => (await deviceRecords(page, LESSON.id)).outbox).toEqual([]);
+		const stored = await answersOf(classroom);
+		expect(stored.filter((row) => row.questionId === WRONG.id)).toHaveLength(2);
+		expect(new Set(stored.map((row) => row.studentId))).toEqual(new Set([studentId]));
+		await fresh.close();
+		await classroom.teacher.dispose();
+	});
+}
