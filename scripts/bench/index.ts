@@ -52,12 +52,22 @@ async function main(): Promise<number> {
 	const pages = lessonPages(BUILD_DIR);
 
 	if (parts.includes('lighthouse')) {
-		const { benchPages, lighthouseFigures } = await import('./lighthouse');
-		const results = await withServer(progress, 'lighthouse', (origin) =>
-			benchPages(origin, ['/', ...pages], CHROME, progress)
-		);
-		details.lighthouse = results;
-		figures.push(...lighthouseFigures(results));
+		const { benchPages, lighthouseFigures, peerFigures } = await import('./lighthouse');
+		const { compiledLessons } = await import('../compile/folders');
+		const { startPeer } = await import('./quizdown');
+		const peer = await startPeer(BUILD_DIR, compiledLessons());
+		try {
+			const results = await withServer(progress, 'lighthouse', (origin) =>
+				benchPages(origin, ['/', ...pages], CHROME, progress)
+			);
+			const lessonIds = pages.map((page) => page.split('/').pop()!);
+			const peers = await benchPages(peer.origin, lessonIds.map(peer.path), CHROME, progress);
+			details.lighthouse = results;
+			details.quizdown = peers;
+			figures.push(...lighthouseFigures(results), ...peerFigures(results, peers));
+		} finally {
+			await peer.close();
+		}
 	}
 
 	if (parts.includes('bytes')) {

@@ -174,3 +174,41 @@ export function lighthouseFigures(results: readonly PageResult[]): Figure[] {
 		];
 	});
 }
+
+/**
+ * Each lesson page against quizdown's page of the same lesson (`/quizdown/<id>`), from the same
+ * run: the peer's own figures, and the lesson page's LCP and script bytes as shares of the peer's.
+ */
+export function peerFigures(
+	results: readonly PageResult[],
+	peers: readonly PageResult[]
+): Figure[] {
+	return peers.flatMap(({ path, median: peer }) => {
+		const id = path.split('/').pop()!;
+		const lesson = results.find((result) => result.path.endsWith(`/lessons/${id}`))?.median;
+		const share = (ours: number | undefined, theirs: number | undefined) =>
+			ours === undefined || !theirs ? null : round(ours / theirs, 2);
+		return [
+			figure('lighthouse', `${path} · performance`, peer.performance, 'score'),
+			figure('lighthouse', `${path} · LCP`, round(peer.lcpMs), 'ms'),
+			figure('lighthouse', `${path} · TBT`, round(peer.tbtMs), 'ms'),
+			figure('lighthouse', `${path} · CLS`, round(peer.cls, 3), 'ratio'),
+			figure('lighthouse', `${path} · transfer total`, peer.transfer.total ?? null, 'bytes'),
+			figure('lighthouse', `${path} · transfer script`, peer.transfer.script ?? 0, 'bytes'),
+			figure(
+				'lighthouse',
+				`/lessons/${id} · LCP ÷ quizdown's`,
+				share(lesson?.lcpMs, peer.lcpMs),
+				'ratio',
+				'lessonLcpVsPeer'
+			),
+			figure(
+				'lighthouse',
+				`/lessons/${id} · script ÷ quizdown's`,
+				share(lesson?.transfer.script, peer.transfer.script),
+				'ratio',
+				'lessonJsVsPeer'
+			)
+		];
+	});
+}

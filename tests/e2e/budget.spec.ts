@@ -16,8 +16,9 @@ const BUILD = 'build';
  * is met; the test below fails as a reminder when a ceiling is no longer needed.
  */
 const CEILINGS: Partial<Record<keyof typeof BUDGETS, number>> = {
-	// 79.3 KB: i18next, Svelte and SvelteKit alone are about 58 KB (BENCHMARKS.md).
-	lessonJs: 80 * KB
+	// 70.2 KB with the question cards built after start: Svelte, SvelteKit and i18next alone are
+	// about 46 KB (BENCHMARKS.md).
+	lessonJs: 71 * KB
 };
 
 function limit(name: 'lessonJs' | 'lessonTransfer'): number {

@@ -181,22 +181,40 @@ test('a glossary opened before the page has started shows its entries when it st
 	await expect(glossary.locator('li')).toHaveCount(lesson.glossary.length);
 });
 
-test('an answer typed before the page has started is kept, and checked, when it starts', async ({
+test('before the page has started its questions can be read, and once it has they can be answered', async ({
 	page
 }) => {
 	const lesson = LESSONS[0]!;
 	const question = lesson.questions.find((q) => q.type === 'short')!;
-	// The page's scripts are held back while the student types, as on a slow phone.
+	// The page's scripts are held back, as on a slow phone: the HTML alone lists every question.
 	const release = await holdScripts(page);
 	await page.goto(`/lessons/${lesson.id}`, { waitUntil: 'domcontentloaded' });
-	const box = card(page, question);
-	const typed = question.type === 'short' ? question.answers.ar[0]! : '';
-	await box.getByRole('textbox').fill(typed);
+	const stubs = page.locator('article[data-stub]');
+	await expect(stubs).toHaveCount(lesson.questions.length);
+	await expect(stubs.nth(lesson.questions.indexOf(question))).toContainText(question.prompt.ar);
 	release();
-	await page.waitForLoadState('networkidle');
-	await expect(box.getByRole('textbox')).toHaveValue(typed);
+	// The cards take the stubs' places, a few at a time.
+	await expect(stubs).toHaveCount(0);
+	await expect(page.locator('article[data-question]')).toHaveCount(lesson.questions.length);
+	const box = card(page, question);
+	await box.getByRole('textbox').fill(question.type === 'short' ? question.answers.ar[0]! : '');
 	await box.locator('button.check').click();
 	await expect(box.locator('.verdict.good')).toBeVisible();
+});
+
+test('a reload returns to the question that was at the top of the screen', async ({ page }) => {
+	const lesson = LESSONS[0]!;
+	const question = lesson.questions[lesson.questions.length - 3]!;
+	await page.goto(`/lessons/${lesson.id}`);
+	await expect(page.locator('article[data-stub]')).toHaveCount(0);
+	await card(page, question).evaluate((element) => element.scrollIntoView({ block: 'start' }));
+	await page.reload();
+	await expect(page.locator('article[data-stub]')).toHaveCount(0);
+	await expect
+		.poll(async () => (await card(page, question).boundingBox())?.y ?? -1)
+		.toBeGreaterThanOrEqual(-2);
+	const box = await card(page, question).boundingBox();
+	expect(box!.y).toBeLessThan(40);
 });
 
 test('a reading setting chosen before the page has started is kept when it starts', async ({

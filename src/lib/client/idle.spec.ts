@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterLoad } from './idle';
+import { afterLoad, runSliced } from './idle';
 
 let windowEvents: EventTarget;
 let idle: (() => void)[];
@@ -60,5 +60,64 @@ describe('afterLoad', () => {
 		runIdle();
 		expect(early).not.toHaveBeenCalled();
 		expect(late).not.toHaveBeenCalled();
+	});
+});
+
+describe('runSliced', () => {
+	it('runs every step, yielding once a slice has used its time', async () => {
+		let clock = 0;
+		let done = 0;
+		const yields: number[] = [];
+		const finished = await runSliced(
+			() => {
+				done += 1;
+				clock += 3;
+				return done < 10;
+			},
+			{
+				sliceMs: 8,
+				now: () => clock,
+				yieldTask: async () => void yields.push(done)
+			}
+		);
+		expect(finished).toBe(true);
+		expect(done).toBe(10);
+		// 3 ms a step: a slice ends after its third step (9 ms >= 8 ms).
+		expect(yields).toEqual([3, 6, 9]);
+	});
+
+	it('takes at least one step a slice, however slow a step is', async () => {
+		let clock = 0;
+		let done = 0;
+		let yields = 0;
+		await runSliced(
+			() => {
+				clock += 100;
+				return ++done < 3;
+			},
+			{ now: () => clock, yieldTask: async () => void (yields += 1) }
+		);
+		expect(done).toBe(3);
+		expect(yields).toBe(2);
+	});
+
+	it('stops between slices once cancelled', async () => {
+		let clock = 0;
+		let done = 0;
+		let cancel = false;
+		const finished = await runSliced(
+			() => {
+				clock += 10;
+				done += 1;
+				return true;
+			},
+			{
+				now: () => clock,
+				cancelled: () => cancel,
+				yieldTask: async () => void (cancel = done >= 2)
+			}
+		);
+		expect(finished).toBe(false);
+		expect(done).toBe(2);
 	});
 });

@@ -33,3 +33,43 @@ export function afterLoad(task: () => void): () => void {
 		window.removeEventListener('load', schedule);
 	};
 }
+
+/** A task's share of the main thread before it yields: under the 50 ms that counts as blocking. */
+export const SLICE_MS = 8;
+
+/** Resolves in a new task, so input and paint can run before the work goes on. */
+export function nextTask(): Promise<void> {
+	const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+	if (typeof scheduler?.yield === 'function') return scheduler.yield();
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Runs `step` until it returns false, in slices of about `sliceMs` each, yielding to the browser
+ * between slices. Every slice takes at least one step, so the work always moves on.
+ * @param now the clock (a test passes its own)
+ * @returns whether every step ran (false if `cancelled` stopped it first)
+ */
+export async function runSliced(
+	step: () => boolean,
+	{
+		sliceMs = SLICE_MS,
+		now = () => performance.now(),
+		cancelled = () => false,
+		yieldTask = nextTask
+	}: {
+		sliceMs?: number;
+		now?: () => number;
+		cancelled?: () => boolean;
+		yieldTask?: () => Promise<void>;
+	} = {}
+): Promise<boolean> {
+	for (;;) {
+		if (cancelled()) return false;
+		const start = now();
+		do {
+			if (!step()) return true;
+		} while (now() - start < sliceMs);
+		await yieldTask();
+	}
+}

@@ -4,6 +4,7 @@
  * body; those are recognised and kept out of the article text.
  */
 import { stringify } from 'yaml';
+import { westernDigits } from '$lib/text';
 import { splitParagraphs } from './article';
 import { TODO } from './constants';
 
@@ -51,8 +52,22 @@ const MONTHS: Record<string, number> = {
 	أكتوبر: 10,
 	اكتوبر: 10,
 	نوفمبر: 11,
-	ديسمبر: 12
+	ديسمبر: 12,
+	january: 1,
+	february: 2,
+	march: 3,
+	april: 4,
+	may: 5,
+	june: 6,
+	july: 7,
+	august: 8,
+	september: 9,
+	october: 10,
+	november: 11,
+	december: 12
 };
+
+const MONTH_NAMES = Object.entries(MONTHS).sort((a, b) => b[0].length - a[0].length);
 
 const SHORT_LINE_WORDS = 12;
 
@@ -70,17 +85,33 @@ function isFileName(line: string): boolean {
 	return /^[\w.-]+$/.test(line) && /[_.\d]/.test(line);
 }
 
-/** Reads a date such as `3 كانون الثاني 2014` or `2014-01-03`. */
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** YYYY-MM-DD, or undefined when the parts make no calendar date. */
+function isoDate(year: number, month: number, day: number): string | undefined {
+	const date = new Date(Date.UTC(year, month - 1, day));
+	if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1) return undefined;
+	return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/**
+ * Reads a date line as publishers write it: `3 كانون الثاني 2014`, `٣ كانون الثاني ٢٠١٤ – تليغراف`,
+ * `2014-01-03`, `03/01/2014` (day first, as in the Arab world), `3 January 2014` or
+ * `January 3, 2014`, in Western, Arabic-Indic or Persian digits.
+ * @returns YYYY-MM-DD, or undefined when the line holds no whole date
+ */
 export function readDate(line: string): string | undefined {
-	const iso = line.match(/\b(\d{4})-(\d{2})-(\d{2})\b/);
-	if (iso) return iso[0];
-	const year = line.match(/\b(19|20)\d{2}\b/)?.[0];
-	const day = line.match(/(?:^|\s)(\d{1,2})(?=\s)/)?.[1];
-	const month = Object.entries(MONTHS)
-		.sort((a, b) => b[0].length - a[0].length)
-		.find(([name]) => line.includes(name))?.[1];
+	const text = westernDigits(line);
+	const iso = text.match(/(?<!\d)(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)/);
+	if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+	const numeric = text.match(/(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/);
+	if (numeric) return isoDate(Number(numeric[3]), Number(numeric[2]), Number(numeric[1]));
+	const year = text.match(/(?<!\d)(?:19|20)\d{2}(?!\d)/)?.[0];
+	const lower = text.toLowerCase();
+	const month = MONTH_NAMES.find(([name]) => lower.includes(name))?.[1];
+	const day = text.replace(year ?? '', ' ').match(/(?<!\d)(\d{1,2})(?!\d)/)?.[1];
 	if (!year || !day || !month) return undefined;
-	return `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
+	return isoDate(Number(year), month, Number(day));
 }
 
 /**

@@ -1,4 +1,4 @@
-export { BIDI_CONTROLS, findControlCharacter, normalise } from './normalise';
+export { BIDI_CONTROLS, findControlCharacter, normalise, westernDigits } from './normalise';
 export { stems, tokenise, type Token } from './tokenise';
 export { findQuote, findTerm, findTerms, matchesTerm, type Span } from './find';
 export { splitSentences } from './sentences';

@@ -43,6 +43,13 @@ const PUNCTUATION = /\p{P}/gu;
 
 const WHITESPACE_RUN = /\s+/g;
 
+/** Arabic-Indic (٠–٩) and Persian (۰–۹) digits as ASCII digits; nothing else changes. */
+export function westernDigits(text: string): string {
+	return text
+		.replace(ARABIC_INDIC_DIGIT, (digit) => String(digit.charCodeAt(0) - 0x0660))
+		.replace(PERSIAN_DIGIT, (digit) => String(digit.charCodeAt(0) - 0x06f0));
+}
+
 /**
  * Normalises Arabic (and incidental Latin) text so that two spellings a reader would accept as the
  * same compare equal: NFKC, no bidi controls, no tatweel, no tashkeel, one alef, ى → ي, ة → ه,
@@ -69,9 +76,7 @@ export function normalise(text: string, options: { lenient?: boolean } = {}): st
 		result = result.replace(WAW_HAMZA, 'و').replace(YEH_HAMZA, 'ي');
 	}
 	return (
-		result
-			.replace(ARABIC_INDIC_DIGIT, (digit) => String(digit.charCodeAt(0) - 0x0660))
-			.replace(PERSIAN_DIGIT, (digit) => String(digit.charCodeAt(0) - 0x06f0))
+		westernDigits(result)
 			.replace(PUNCTUATION, ' ')
 			.toLowerCase()
 			// Removing a control or a mark can leave a Latin letter next to a combining accent
