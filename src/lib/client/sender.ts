@@ -41,9 +41,11 @@ export async function sendOutbox(fetchImpl: typeof fetch = fetch): Promise<SendO
 				method: 'POST',
 				headers: { 'content-type': 'application/json', authorization: `Bearer ${student.token}` },
 				body: JSON.stringify({
-					attempts: items.map(({ id, lessonId, questionId, answer, answeredAt }) => ({
+					attempts: items.map(({ id, lessonId, version, questionId, answer, answeredAt }) => ({
 						id,
 						lessonId,
+						// The server grades against the version the student saw.
+						lessonVersion: version,
 						questionId,
 						answer,
 						answeredAt
