@@ -1,12 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { arabicFont } from './scripts/arabic-font';
-import { lessons } from './scripts/compile/vite';
 
 const FRAMEWORK = /\/node_modules\/(svelte|@sveltejs\/kit|devalue|esm-env|i18next)\//;
 
 export default defineConfig({
-	plugins: [arabicFont(), lessons(), sveltekit()],
+	plugins: [arabicFont(), sveltekit()],
 	environments: {
 		client: {
 			build: {

@@ -11,7 +11,6 @@ import { secureResponses } from './security.js';
 const BUILD_MARK = 'build/handler.js';
 const SOURCES = [
 	'src',
-	'lessons',
 	'static',
 	'package.json',
 	'package-lock.json',
@@ -20,8 +19,6 @@ const SOURCES = [
 	'scripts/security.js',
 	// The Arabic font the build cuts.
 	'scripts/arabic-font.ts',
-	// The build's lesson compiling (virtual:lessons).
-	'scripts/compile',
 	'vite.config.ts'
 ];
 

@@ -5,7 +5,9 @@ import {
 	type RequestEvent,
 	type ServerInit
 } from '@sveltejs/kit';
-import { building } from '$app/environment';
+import { building, dev } from '$app/environment';
+import { env } from '$env/dynamic/private';
+import { LessonError } from '$lib/lesson/problem';
 import { DEFAULT_LANG, dir, isLang, localisePath, type Lang } from '$lib/i18n';
 import {
 	SESSION_COOKIE,
@@ -16,16 +18,29 @@ import {
 import { getDatabase, getDb } from '$lib/server/db/instance';
 import { crossOriginRefusal } from '$lib/server/http';
 import { logFault } from '$lib/server/log';
+import { syncShippedLessons } from '$lib/server/shipped-lessons';
 
 /**
  * Opens the database (and runs migrations) before the first request, so a second server on the
- * same SQLite data folder stops at once with a clear message instead of failing later.
+ * same SQLite data folder stops at once with a clear message instead of failing later; then brings
+ * the shipped lessons (`LESSONS_DIR`, default `./lessons`) into the lesson store. An invalid lesson
+ * stops the server with the lines `npm run lessons -- check` prints, and nothing else.
  */
 export const init: ServerInit = async () => {
-	if (!building) await getDatabase();
+	if (building) return;
+	const { db } = await getDatabase();
+	try {
+		await syncShippedLessons(db, env.LESSONS_DIR || 'lessons');
+	} catch (error) {
+		if (dev || !(error instanceof LessonError)) throw error;
+		process.stderr.write(`${error.message}\nThe server did not start: fix the lessons above.\n`);
+		process.exit(1);
+	}
 };
 
 const TEACH_ROUTE = /^\/\[\[lang=lang\]\]\/teach(\/|$)/;
+/** The lesson store's API: a teacher's session, answered 401 (not sent to sign in) without one. */
+const TEACHER_API_ROUTE = /^\/api\/lessons(\/|$)/;
 /** Teacher pages a signed-out visitor may open. */
 const PUBLIC_TEACH_ROUTES = new Set(['/[[lang=lang]]/teach/signin', '/[[lang=lang]]/teach/signup']);
 
@@ -75,6 +90,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (event.locals.teacher === null && !PUBLIC_TEACH_ROUTES.has(routeId)) {
 			redirect(303, signInPath(lang, event.url));
 		}
+	} else if (TEACHER_API_ROUTE.test(routeId)) {
+		event.locals.teacher = await sessionTeacher(event);
 	}
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir(lang))

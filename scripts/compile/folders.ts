@@ -1,14 +1,14 @@
 /** Lesson folders read from disk and compiled together: what the build and the CLI share. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { isLessonFolder, lessonFolders, readFolder } from '../../src/lib/server/lesson-folders';
 import {
 	compileLesson,
 	LessonError,
 	type Lesson,
-	type LessonProblem,
-	type LessonSource
+	type LessonProblem
 } from '../../src/lib/lesson/index';
 import { compileMany } from './pool';
+
+export { isLessonFolder, lessonFolders, readFolder };
 
 export interface CompiledFolders {
 	/** Each valid lesson as JSON, in folder order. */
@@ -17,49 +17,6 @@ export interface CompiledFolders {
 	problems: LessonProblem[];
 	/** The valid lessons' notes, for an author to review (see `CompileResult`), in folder order. */
 	notes: LessonProblem[];
-}
-
-const FILES = ['lesson.yaml', 'article.ar.txt'];
-
-/** Whether `dir` is a lesson folder: it holds either file of a lesson. */
-export function isLessonFolder(dir: string): boolean {
-	return FILES.some((file) => existsSync(join(dir, file)));
-}
-
-/** The lesson folders in `root`, sorted by name. */
-export function lessonFolders(root: string): string[] {
-	if (!existsSync(root)) return [];
-	return readdirSync(root, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory())
-		.map((entry) => entry.name)
-		.sort()
-		.map((name) => join(root, name))
-		.filter(isLessonFolder);
-}
-
-/**
- * One lesson folder's two files, named relative to `base` as problems name them, or a
- * "file is missing" problem for each that is not there.
- */
-export function readFolder(
-	dir: string,
-	base = process.cwd()
-): { source: LessonSource } | { problems: LessonProblem[] } {
-	const files = FILES.map((name) => join(dir, name));
-	const missing = files
-		.filter((file) => !existsSync(file))
-		.map((file) => ({ file: relative(base, file), line: 1, col: 1, message: 'file is missing' }));
-	if (missing.length > 0) return { problems: missing };
-	const [yaml, article] = files as [string, string];
-	return {
-		source: {
-			dir: basename(dir),
-			yamlPath: relative(base, yaml),
-			yaml: readFileSync(yaml, 'utf8'),
-			articlePath: relative(base, article),
-			article: readFileSync(article, 'utf8')
-		}
-	};
 }
 
 /**

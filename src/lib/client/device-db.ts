@@ -77,6 +77,8 @@ export interface HomeCache {
 		name: string;
 		assignments: {
 			lessonId: string;
+			/** Absent in homes cached before the lesson store; the library then gives it. */
+			title?: { ar: string; en: string } | null;
 			dueDate: string | null;
 			questionCount: number;
 			answered: number;

@@ -182,9 +182,11 @@ async function sendFor(
 				method: 'POST',
 				headers: { 'content-type': 'application/json', authorization: `Bearer ${identity.token}` },
 				body: JSON.stringify({
-					attempts: items.map(({ id, lessonId, questionId, answer, answeredAt }) => ({
+					attempts: items.map(({ id, lessonId, version, questionId, answer, answeredAt }) => ({
 						id,
 						lessonId,
+						// The server grades against the version the student saw.
+						lessonVersion: version,
 						questionId,
 						answer,
 						answeredAt

@@ -127,6 +127,7 @@ export class StudentState {
 				name: c.name,
 				assignments: c.assignments.map((a) => ({
 					lessonId: a.lessonId,
+					title: a.title,
 					dueDate: a.dueDate,
 					questionCount: a.questionCount,
 					answered: a.answered

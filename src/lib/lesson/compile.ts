@@ -18,8 +18,11 @@ import { shortKeyProblems } from '$lib/quiz/short';
 
 /** The two files of one lesson folder, as text, with the paths to name in problems. */
 export interface LessonSource {
-	/** The folder name, which must equal the lesson's `id`. */
-	dir: string;
+	/**
+	 * The folder name, which must equal the lesson's `id`; absent for the two files imported on
+	 * their own, which have no folder.
+	 */
+	dir?: string;
 	yamlPath: string;
 	yaml: string;
 	articlePath: string;
@@ -77,7 +80,7 @@ export function compileLesson(source: LessonSource): CompileResult {
 		});
 		return { ok: false, problems };
 	}
-	if (file.id !== source.dir) {
+	if (source.dir !== undefined && file.id !== source.dir) {
 		report(['id'], `id "${file.id}" must match its folder name "${source.dir}"`);
 	}
 	checkParagraphCount(file, article, source.articlePath, report);

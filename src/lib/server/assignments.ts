@@ -5,7 +5,7 @@
  * wrong, and a student could set it back.
  */
 import type { Bilingual } from '$lib/lesson/types';
-import { getLesson } from '$lib/server/lessons';
+import { lessonTitles, unusableLessons } from '$lib/server/lessons';
 import { requireClass } from './classes';
 import type { Db } from './db/database';
 import { NotFoundError, ValidationError } from './errors';
@@ -125,7 +125,7 @@ export function isLate(
 	return new Date(receivedAt).getTime() >= dueEnd(dueDate, timeZone).getTime();
 }
 
-function lessonIdsOf(value: unknown): string[] {
+async function lessonIdsOf(db: Db, teacherId: string, value: unknown): Promise<string[]> {
 	const list = typeof value === 'string' ? [value] : value;
 	if (
 		!Array.isArray(list) ||
@@ -135,7 +135,7 @@ function lessonIdsOf(value: unknown): string[] {
 	) {
 		throw new ValidationError('invalid-lessons', 'Choose between 1 and 100 lessons.');
 	}
-	const unknown = list.filter((id) => getLesson(id) === undefined);
+	const unknown = await unusableLessons(db, teacherId, list);
 	if (unknown.length > 0) {
 		throw new ValidationError(
 			'unknown-lesson',
@@ -148,12 +148,13 @@ function lessonIdsOf(value: unknown): string[] {
 function summarise(
 	classId: string,
 	timeZone: string,
-	row: { lesson_id: string; due_date: string | null; created_at: string }
+	row: { lesson_id: string; due_date: string | null; created_at: string },
+	titles: Map<string, { ar: string; en: string }>
 ): AssignmentSummary {
 	return {
 		classId,
 		lessonId: row.lesson_id,
-		title: getLesson(row.lesson_id)?.title ?? null,
+		title: titles.get(row.lesson_id) ?? null,
 		dueDate: row.due_date,
 		dueEnd: row.due_date === null ? null : dueEnd(row.due_date, timeZone).toISOString(),
 		assignedAt: row.created_at
@@ -176,8 +177,12 @@ export async function listAssignments(
 		.select(['lesson_id', 'due_date', 'created_at'])
 		.where('class_id', '=', classRow.id)
 		.execute();
+	const titles = await lessonTitles(
+		db,
+		rows.map((row) => row.lesson_id)
+	);
 	return rows
-		.map((row) => summarise(classRow.id, classRow.time_zone, row))
+		.map((row) => summarise(classRow.id, classRow.time_zone, row, titles))
 		.sort(
 			(a, b) =>
 				(a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999') ||
@@ -190,7 +195,8 @@ export async function listAssignments(
  * Assigns one or more lessons to a class, all with the same due date (null: none). A lesson
  * already assigned keeps its assignment and gets the new due date.
  *
- * @param lessonIds one id or a list; each must name a lesson on the server
+ * @param lessonIds one id or a list; each must name a lesson the teacher may use (shipped,
+ *   shared, or their own)
  * @throws NotFoundError, ForbiddenError; ValidationError `invalid-lessons`, `unknown-lesson`,
  *   `invalid-due-date`
  */
@@ -203,7 +209,7 @@ export async function assignLessons(
 	now: Date = new Date()
 ): Promise<AssignmentSummary[]> {
 	const classRow = await requireClass(db, teacherId, classId);
-	const ids = lessonIdsOf(lessonIds);
+	const ids = await lessonIdsOf(db, teacherId, lessonIds);
 	const due = parseDueDate(dueDate);
 	await db.transaction().execute(async (trx) => {
 		for (const lessonId of ids) {
@@ -250,7 +256,7 @@ export async function setDueDate(
 					.executeTakeFirst()
 			: undefined;
 	if (!row) throw new NotFoundError('assignment-not-found', 'This lesson is not assigned.');
-	return summarise(classRow.id, classRow.time_zone, row);
+	return summarise(classRow.id, classRow.time_zone, row, await lessonTitles(db, [row.lesson_id]));
 }
 
 /**

@@ -3,6 +3,7 @@
  * should answer with and a stable `code` a client can translate, so routes map them without
  * knowing the services' insides; anything else is a fault (5xx).
  */
+import type { LessonProblem } from '$lib/lesson/problem';
 
 export class ServiceError extends Error {
 	/** The HTTP status a route answers with. */
@@ -58,6 +59,14 @@ export class RateLimitError extends ServiceError {
 	override readonly status = 429;
 	constructor(readonly retryAfterSeconds: number) {
 		super('rate-limited', 'Too many attempts. Wait a little and try again.');
+	}
+}
+
+/** A lesson that does not compile: 422, with every problem as `lessons check` prints them. */
+export class InvalidLessonError extends ServiceError {
+	override readonly status = 422;
+	constructor(readonly problems: LessonProblem[]) {
+		super('invalid-lesson', 'The lesson has problems; nothing was stored.');
 	}
 }
 

@@ -11,7 +11,7 @@
 import type { Bilingual, CompiledQuestion, Lesson } from '$lib/lesson/types';
 import { clozeBank, parseAnswer, scoreLesson, type Answer, type Grade } from '$lib/quiz';
 import { normalise } from '$lib/text';
-import { getLesson } from '$lib/server/lessons';
+import { getLesson, lessonLookup } from '$lib/server/lessons';
 import { dueEnd, isLate } from './assignments';
 import { isId, requireClass } from './classes';
 import type { ClassRow, Db } from './db/database';
@@ -296,7 +296,7 @@ async function requireAssignment(db: Db, classRow: ClassRow, lessonId: unknown) 
 					.executeTakeFirst()
 			: undefined;
 	if (!assignment) throw new NotFoundError('assignment-not-found', 'This lesson is not assigned.');
-	const lesson = getLesson(assignment.lesson_id);
+	const lesson = await getLesson(db, assignment.lesson_id);
 	if (!lesson) throw new NotFoundError('unknown-lesson', 'This lesson is no longer on the server.');
 	return { lesson, dueDate: assignment.due_date };
 }
@@ -534,8 +534,12 @@ export async function classOverview(
 			.execute()
 	]);
 	const overview: AssignmentOverview[] = [];
+	const lessonOf = await lessonLookup(
+		db,
+		assignments.map((row) => row.lesson_id)
+	);
 	for (const assignment of assignments) {
-		const lesson = getLesson(assignment.lesson_id);
+		const lesson = lessonOf(assignment.lesson_id);
 		if (!lesson) continue;
 		const results = buildResults(
 			classRow,
@@ -597,8 +601,9 @@ export async function studentHistory(
 		...new Set([...assignments.map((row) => row.lesson_id), ...attempts.map((a) => a.lesson_id)])
 	];
 	const seen = new Set<string>();
+	const lessonOf = await lessonLookup(db, lessonIds, attempts);
 	const entries = attempts.map((attempt): HistoryEntry => {
-		const lesson = getLesson(attempt.lesson_id);
+		const lesson = lessonOf(attempt.lesson_id, attempt.lesson_version);
 		const question = lesson?.questions.find((candidate) => candidate.id === attempt.question_id);
 		const answer = readAnswer(attempt.answer);
 		const key = `${attempt.lesson_id}\u0000${attempt.question_id}`;
@@ -625,7 +630,7 @@ export async function studentHistory(
 		};
 	});
 	const lessons = lessonIds.map((lessonId) => {
-		const lesson = getLesson(lessonId);
+		const lesson = lessonOf(lessonId);
 		const dueDate = dueDates.get(lessonId) ?? null;
 		const row = lesson
 			? buildResults(
@@ -802,6 +807,7 @@ export async function classCsv(
 			.execute()
 	]);
 	const dueDates = new Map(assignments.map((row) => [row.lesson_id, row.due_date]));
+	const lessonOf = await lessonLookup(db, [], attempts);
 	const byStudent = new Map<string, AttemptLine[]>();
 	for (const attempt of attempts) {
 		const list = byStudent.get(attempt.student_id) ?? [];
@@ -834,7 +840,7 @@ export async function classCsv(
 		}
 		const seen = new Set<string>();
 		for (const attempt of list) {
-			const lesson = getLesson(attempt.lesson_id);
+			const lesson = lessonOf(attempt.lesson_id, attempt.lesson_version);
 			const question = lesson?.questions.find((q) => q.id === attempt.question_id);
 			const answer = readAnswer(attempt.answer);
 			const readable =

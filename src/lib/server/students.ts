@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Bilingual } from '$lib/lesson/types';
-import { getLesson } from '$lib/server/lessons';
+import { getLessons } from '$lib/server/lessons';
 import type { Db } from './db/database';
 import { NotFoundError, RateLimitError, RefusedError } from './errors';
 import { cleanName, STUDENT_NAME_MAX } from './names';
@@ -249,8 +249,12 @@ export async function studentHome(db: Db, student: StudentIdentity): Promise<Stu
 		set.add(row.question_id);
 		answeredBy.set(row.lesson_id, set);
 	}
+	const lessons = await getLessons(
+		db,
+		assignments.map((row) => row.lesson_id)
+	);
 	const list = assignments.map((row): StudentAssignment => {
-		const lesson = getLesson(row.lesson_id);
+		const lesson = lessons.get(row.lesson_id);
 		const done = answeredBy.get(row.lesson_id);
 		return {
 			lessonId: row.lesson_id,

@@ -3,13 +3,14 @@
  * server stores each id exactly once: a batch sent twice (the network dropped the first reply),
  * or twice at the same moment (two tabs), stores nothing twice, and the replay gets the same
  * result back. The server never trusts the device's grade: it re-grades with `$lib/quiz` against
- * its own copy of the lesson and records which version of the lesson that was.
+ * its own copy of the lesson, of the version the device answered (see `lessonFor`), and records
+ * which version that was.
  *
  * Each item gets its own result, so one bad item never costs the others.
  */
 import * as v from 'valibot';
 import { answerFits, grade, parseAnswer, type Answer } from '$lib/quiz';
-import { getLesson } from '$lib/server/lessons';
+import { getLesson, getLessonVersion } from '$lib/server/lessons';
 import type { AttemptRow, Db } from './db/database';
 import { UnauthorizedError, ValidationError } from './errors';
 import { studentFromToken, type StudentIdentity } from './students';
@@ -62,6 +63,8 @@ const Item = v.object({
 	id: v.pipe(v.string(), v.uuid(), v.toLowerCase()),
 	lessonId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
 	questionId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+	/** The version the device showed; absent from devices older than the lesson store. */
+	lessonVersion: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(64))),
 	answer: v.unknown(),
 	answeredAt: v.pipe(
 		v.string(),
@@ -91,6 +94,17 @@ function replay(item: Item, studentId: string, row: AttemptRow): SyncResult {
 	return { id: item.id, status: 'duplicate', correct: row.correct === 1, score: row.score };
 }
 
+/**
+ * The version of the lesson to grade an item against: the one the device answered, which the store
+ * keeps while it has answers; the current one when the device did not say, or answered a version
+ * that was replaced before any answer to it arrived (and so was not kept).
+ */
+async function lessonFor(db: Db, item: Item) {
+	const given =
+		item.lessonVersion && (await getLessonVersion(db, item.lessonId, item.lessonVersion));
+	return given || (await getLesson(db, item.lessonId));
+}
+
 async function syncItem(
 	db: Db,
 	student: StudentIdentity,
@@ -103,7 +117,7 @@ async function syncItem(
 	const existing = known.get(item.id);
 	if (existing) return replay(item, student.id, existing);
 
-	const lesson = getLesson(item.lessonId);
+	const lesson = await lessonFor(db, item);
 	if (!lesson) return reject(item.id, 'unknown-lesson');
 	const question = lesson.questions.find((candidate) => candidate.id === item.questionId);
 	if (!question) return reject(item.id, 'unknown-question');
@@ -153,7 +167,7 @@ async function syncItem(
  * Stores a batch of a student's answers, each exactly once, and tells per item what happened.
  *
  * @param studentToken the device's secret token
- * @param batch `{ attempts: [{ id, lessonId, questionId, answer, answeredAt }] }`, at most 200
+ * @param batch `{ attempts: [{ id, lessonId, lessonVersion?, questionId, answer, answeredAt }] }`, at most 200
  *   items; `id` a UUID made on the device, `answeredAt` the device's clock (kept for reference
  *   only; lateness uses the server's clock)
  * @returns one result per item, in the batch's order

@@ -30,6 +30,7 @@ const KNOWN = new Set([
 	'invalid-due-date',
 	'invalid-lessons',
 	'unknown-lesson',
+	'lesson-taken',
 	'confirm-delete'
 ]);
 

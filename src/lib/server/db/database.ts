@@ -96,7 +96,50 @@ export interface RateLimitsTable {
 	count: number;
 }
 
+export interface LessonsTable {
+	/** The lesson's `id`: unique across shipped and imported lessons. */
+	id: string;
+	/** `shipped`: from `lessons/`, read-only; `imported`: added by a teacher. */
+	origin: 'shipped' | 'imported';
+	/** The teacher who imported it; null for shipped lessons (or a deleted teacher's). */
+	owner_id: string | null;
+	/** 1 when its owner lets every teacher on the server assign it. */
+	shared: number;
+	/** 1 for a shipped lesson whose folder is gone: kept for its answers, no longer listed. */
+	retired: number;
+	/** The current version: the compiled lesson's content hash. */
+	version: string;
+	/** SHA-256 of the current version's two files: a shipped lesson unchanged since is not compiled again. */
+	source_hash: string;
+	/** Both titles, normalised (`searchText`), for search by title in either language. */
+	search: string;
+	/** The order the library lists lessons in. */
+	sort_title: string;
+	level: string | null;
+	genre: string;
+	/** The `LessonSummary` as JSON: what a library card shows. */
+	summary: string;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
+export interface LessonVersionsTable {
+	lesson_id: string;
+	version: string;
+	/** `article.ar.txt` exactly as imported or read. */
+	article: string;
+	/** `lesson.yaml` exactly as imported or read. */
+	yaml: string;
+	/** The compiled `Lesson` as JSON. */
+	compiled: string;
+	created_at: Timestamp;
+	/** When another version became current; null while this one is. */
+	replaced_at: Timestamp | null;
+}
+
 export interface Database {
+	lessons: LessonsTable;
+	lesson_versions: LessonVersionsTable;
 	teachers: TeachersTable;
 	sessions: SessionsTable;
 	classes: ClassesTable;
@@ -114,7 +157,9 @@ export const TABLES = [
 	'students',
 	'assignments',
 	'attempts',
-	'rate_limits'
+	'rate_limits',
+	'lessons',
+	'lesson_versions'
 ] as const satisfies readonly (keyof Database)[];
 
 /** The query builder the services take as their first parameter. */

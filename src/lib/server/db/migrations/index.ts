@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial';
+import * as lessons from './0002-lessons';
 
 const migrations: Record<string, Migration> = {
-	'0001-initial': initial
+	'0001-initial': initial,
+	'0002-lessons': lessons
 };
 
 /** Hands Kysely's Migrator the migrations above. */

@@ -1,13 +1,14 @@
 import { error } from '@sveltejs/kit';
-import { allLessons, getLesson } from '$lib/server/lessons';
-import type { EntryGenerator, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db/instance';
+import { getLesson } from '$lib/server/lessons';
+import type { PageServerLoad } from './$types';
 
-export const entries: EntryGenerator = () =>
-	allLessons().flatMap((lesson) => [{ id: lesson.id }, { lang: 'en', id: lesson.id }]);
+// Lessons are data: rendered on request from the lesson store, which keeps each version parsed.
+export const prerender = false;
 
 /** The whole compiled lesson: the page works from it alone, also offline. */
-export const load: PageServerLoad = ({ params }) => {
-	const lesson = getLesson(params.id);
+export const load: PageServerLoad = async ({ params }) => {
+	const lesson = await getLesson(await getDb(), params.id);
 	if (!lesson) error(404, 'Lesson not found');
 	return { lesson };
 };

@@ -2,11 +2,14 @@ import { redirect } from '@sveltejs/kit';
 import { localisePath } from '$lib/i18n';
 import { assignLessons, listAssignments } from '$lib/server/assignments';
 import { getClass } from '$lib/server/classes';
-import { allLessons } from '$lib/server/lessons';
+import { lessonsForTeacher } from '$lib/server/lessons';
 import { field, orNotFound, problem, teacherContext } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Every lesson on the server with its difficulty figures, marked when already assigned. */
+/**
+ * Every lesson this teacher may assign (the library, lessons shared with every teacher, and their
+ * own imports) with its difficulty figures, marked when already assigned.
+ */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { teacher, db } = await teacherContext(locals);
 	const summary = await orNotFound(getClass(db, teacher.id, params.classId));
@@ -15,15 +18,16 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	);
 	return {
 		class: { id: summary.id, name: summary.name, timeZone: summary.timeZone },
-		lessons: allLessons().map((lesson) => ({
+		lessons: (await lessonsForTeacher(db, teacher.id)).map((lesson) => ({
 			id: lesson.id,
 			title: lesson.title,
 			source: lesson.source,
 			level: lesson.level ?? null,
 			readingMinutes: lesson.readingMinutes,
 			readability: lesson.readability,
-			questionCount: lesson.questions.length,
-			paragraphCount: lesson.paragraphs.length,
+			questionCount: lesson.questionCount,
+			paragraphCount: lesson.paragraphCount,
+			mine: lesson.mine,
 			assigned: assigned.has(lesson.id),
 			dueDate: assigned.get(lesson.id) ?? null
 		}))

@@ -9,8 +9,8 @@ import type { PageServerLoad } from './$types';
  * both), `?key=1` adds the answer key on a page of its own.
  */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
-	await teacherContext(locals);
-	const lesson = getLesson(params.id);
+	const { db } = await teacherContext(locals);
+	const lesson = await getLesson(db, params.id);
 	if (!lesson) error(404, 'No such lesson.');
 	const q = url.searchParams.get('q');
 	const questionLang: 'ar' | 'en' | 'both' = q === 'ar' || q === 'en' ? q : 'both';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CompiledQuestion } from '$lib/lesson';
-import { allLessons } from '$lib/server/lessons';
+import { compiledLessons } from '../../../../../../../scripts/compile/folders';
 import { letter, worksheet, type PaperKey, type PaperQuestion } from './worksheet';
 
-const lessons = allLessons();
+const lessons = compiledLessons();
 
 /** Reads the key back against the printed sheet and checks it against the lesson's answers. */
 function expectKeyFits(question: CompiledQuestion, paper: PaperQuestion, key: PaperKey) {

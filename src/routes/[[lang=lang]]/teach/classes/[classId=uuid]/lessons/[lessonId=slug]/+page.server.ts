@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		assignmentResults(db, teacher.id, params.classId, params.lessonId)
 	);
 	const figures = results.paragraphs.find((p) => p.index === results.mostMissedParagraph);
-	const text = figures && getLesson(results.lesson.id)?.paragraphs[figures.index];
+	const text = figures && (await getLesson(db, results.lesson.id))?.paragraphs[figures.index];
 	return {
 		results,
 		missed: figures && text ? { ...figures, ar: text.ar, en: text.en } : null
