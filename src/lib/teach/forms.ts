@@ -21,7 +21,7 @@ const KNOWN = new Set([
 	'invalid-name',
 	'password-too-short',
 	'password-too-long',
-	'password-too-common',
+	'password-too-weak',
 	'email-taken',
 	'signup-closed',
 	'invalid-credentials',
