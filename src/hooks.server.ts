@@ -27,7 +27,12 @@ export const init: ServerInit = async () => {
 
 const TEACH_ROUTE = /^\/\[\[lang=lang\]\]\/teach(\/|$)/;
 /** Teacher pages a signed-out visitor may open. */
-const PUBLIC_TEACH_ROUTES = new Set(['/[[lang=lang]]/teach/signin', '/[[lang=lang]]/teach/signup']);
+const PUBLIC_TEACH_ROUTES = new Set([
+	'/[[lang=lang]]/teach/signin',
+	'/[[lang=lang]]/teach/signup',
+	'/[[lang=lang]]/teach/forgot',
+	'/[[lang=lang]]/teach/reset/[token]'
+]);
 
 /**
  * The teacher behind the session cookie, or null. A session that moved its expiry gets its

@@ -3,7 +3,8 @@
  * "Teachers" link on student pages, sign-in that keeps where it was going, changing and resetting
  * a password, and the limits and checks a teacher and a student meet.
  */
-import { expect, test } from './fixtures';
+import { newEmail } from './classroom';
+import { expect, test, type Page } from './fixtures';
 import { tx } from './i18n';
 
 const LANGS = ['ar', 'en'] as const;
@@ -19,5 +20,82 @@ for (const lang of LANGS) {
 				tx(lang, 'teach.signin.title')
 			);
 		}
+	});
+}
+
+const PASSWORD = 'olive trees by the shatt';
+const LAPTOP = { viewport: { width: 1280, height: 900 } };
+
+/** Signs a new teacher up through the form; leaves the page on their classes. */
+async function signUp(page: Page, lang: 'ar' | 'en') {
+	const email = newEmail('account');
+	await page.goto(`${prefix(lang)}/teach/signup`);
+	await page.getByLabel(tx(lang, 'teach.account.email')).fill(email);
+	await page.getByLabel(tx(lang, 'teach.account.password')).fill(PASSWORD);
+	await page.getByRole('button', { name: tx(lang, 'teach.signup.submit') }).click();
+	await expect(page).toHaveURL(`${prefix(lang)}/teach`);
+	return email;
+}
+
+for (const lang of LANGS) {
+	test(`a teacher changes their password and other devices are signed out (${lang})`, async ({
+		browser,
+		baseURL
+	}) => {
+		const here = await browser.newContext({ baseURL, ...LAPTOP });
+		const page = await here.newPage();
+		const email = await signUp(page, lang);
+		const elsewhere = await browser.newContext({ baseURL, ...LAPTOP });
+		const other = await elsewhere.newPage();
+		await other.goto(`${prefix(lang)}/teach/signin`);
+		await other.getByLabel(tx(lang, 'teach.account.email')).fill(email);
+		await other.getByLabel(tx(lang, 'teach.account.password')).fill(PASSWORD);
+		await other.getByRole('button', { name: tx(lang, 'teach.signin.submit') }).click();
+		await expect(other).toHaveURL(`${prefix(lang)}/teach`);
+
+		await page.getByRole('link', { name: tx(lang, 'teach.password.link') }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			tx(lang, 'teach.password.title')
+		);
+		await page.getByLabel(tx(lang, 'teach.password.current')).fill('not my password');
+		await page.getByLabel(tx(lang, 'teach.password.new')).fill('a fresh password for the term');
+		await page.getByRole('button', { name: tx(lang, 'teach.password.submit') }).click();
+		await expect(page.getByRole('alert')).toHaveText(tx(lang, 'teach.errors.wrong-password'));
+
+		await page.getByLabel(tx(lang, 'teach.password.current')).fill(PASSWORD);
+		await page.getByLabel(tx(lang, 'teach.password.new')).fill('aaaaaaaa');
+		await page.getByRole('button', { name: tx(lang, 'teach.password.submit') }).click();
+		await expect(page.getByRole('alert')).toHaveText(tx(lang, 'teach.errors.password-too-weak'));
+
+		await page.getByLabel(tx(lang, 'teach.password.current')).fill(PASSWORD);
+		await page.getByLabel(tx(lang, 'teach.password.new')).fill('a fresh password for the term');
+		await page.getByRole('button', { name: tx(lang, 'teach.password.submit') }).click();
+		await expect(page.getByRole('status')).toHaveText(tx(lang, 'teach.password.changed'));
+
+		// This device stays signed in; the other is sent to sign in.
+		await page.goto(`${prefix(lang)}/teach`);
+		await expect(page).toHaveURL(`${prefix(lang)}/teach`);
+		await other.goto(`${prefix(lang)}/teach`);
+		await expect(other).toHaveURL(new RegExp(`${prefix(lang)}/teach/signin\\?next=`));
+		await here.close();
+		await elsewhere.close();
+	});
+
+	test(`a forgotten password: without mail, the page says to ask the operator (${lang})`, async ({
+		page
+	}) => {
+		await page.goto(`${prefix(lang)}/teach/signin`);
+		await page.getByRole('link', { name: tx(lang, 'teach.forgot.link') }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			tx(lang, 'teach.forgot.title')
+		);
+		await expect(page.getByRole('status')).toContainText(tx(lang, 'teach.forgot.noMail'));
+		await expect(page.getByRole('status')).toContainText('npm run admin -- reset-password');
+
+		// A link that was never issued (or is used, or expired) says so and offers a new one.
+		await page.goto(`${prefix(lang)}/teach/reset/${'x'.repeat(43)}`);
+		await expect(page.getByRole('alert')).toHaveText(tx(lang, 'teach.reset.invalid'));
+		await page.getByRole('link', { name: tx(lang, 'teach.reset.again') }).click();
+		await expect(page).toHaveURL(`${prefix(lang)}/teach/forgot`);
 	});
 }

@@ -25,6 +25,8 @@ const KNOWN = new Set([
 	'email-taken',
 	'signup-closed',
 	'invalid-credentials',
+	'wrong-password',
+	'reset-link-invalid',
 	'rate-limited',
 	'invalid-time-zone',
 	'invalid-due-date',

@@ -28,6 +28,15 @@ export interface SessionsTable {
 	expires_at: Timestamp;
 }
 
+export interface PasswordResetsTable {
+	/** SHA-256 (hex) of the link's token; the token itself is never stored. */
+	token_hash: string;
+	teacher_id: string;
+	created_at: Timestamp;
+	/** The link works until then, once. */
+	expires_at: Timestamp;
+}
+
 export interface ClassesTable {
 	id: string;
 	teacher_id: string;
@@ -99,6 +108,7 @@ export interface RateLimitsTable {
 export interface Database {
 	teachers: TeachersTable;
 	sessions: SessionsTable;
+	password_resets: PasswordResetsTable;
 	classes: ClassesTable;
 	students: StudentsTable;
 	assignments: AssignmentsTable;
@@ -110,6 +120,7 @@ export interface Database {
 export const TABLES = [
 	'teachers',
 	'sessions',
+	'password_resets',
 	'classes',
 	'students',
 	'assignments',

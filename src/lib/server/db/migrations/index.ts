@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial';
+import * as passwordResets from './0002-password-resets';
 
 const migrations: Record<string, Migration> = {
-	'0001-initial': initial
+	'0001-initial': initial,
+	'0002-password-resets': passwordResets
 };
 
 /** Hands Kysely's Migrator the migrations above. */
