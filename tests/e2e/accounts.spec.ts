@@ -3,7 +3,7 @@
  * "Teachers" link on student pages, sign-in that keeps where it was going, changing and resetting
  * a password, and the limits and checks a teacher and a student meet.
  */
-import { newEmail } from './classroom';
+import { joinAs, makeClassroom, newEmail } from './classroom';
 import { expect, test, type Page } from './fixtures';
 import { tx } from './i18n';
 
@@ -25,6 +25,8 @@ for (const lang of LANGS) {
 
 const PASSWORD = 'olive trees by the shatt';
 const LAPTOP = { viewport: { width: 1280, height: 900 } };
+/** How long a form that hashes a password may take (scrypt at 128 MiB, on a shared machine). */
+const SLOW = 30_000;
 
 /** Signs a new teacher up through the form; leaves the page on their classes. */
 async function signUp(page: Page, lang: 'ar' | 'en') {
@@ -33,7 +35,7 @@ async function signUp(page: Page, lang: 'ar' | 'en') {
 	await page.getByLabel(tx(lang, 'teach.account.email')).fill(email);
 	await page.getByLabel(tx(lang, 'teach.account.password')).fill(PASSWORD);
 	await page.getByRole('button', { name: tx(lang, 'teach.signup.submit') }).click();
-	await expect(page).toHaveURL(`${prefix(lang)}/teach`);
+	await expect(page).toHaveURL(`${prefix(lang)}/teach`, { timeout: SLOW });
 	return email;
 }
 
@@ -51,7 +53,8 @@ for (const lang of LANGS) {
 		await other.getByLabel(tx(lang, 'teach.account.email')).fill(email);
 		await other.getByLabel(tx(lang, 'teach.account.password')).fill(PASSWORD);
 		await other.getByRole('button', { name: tx(lang, 'teach.signin.submit') }).click();
-		await expect(other).toHaveURL(`${prefix(lang)}/teach`);
+		// Each password check is a deliberately slow hash, slower still on a busy machine.
+		await expect(other).toHaveURL(`${prefix(lang)}/teach`, { timeout: SLOW });
 
 		await page.getByRole('link', { name: tx(lang, 'teach.password.link') }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
@@ -60,17 +63,32 @@ for (const lang of LANGS) {
 		await page.getByLabel(tx(lang, 'teach.password.current')).fill('not my password');
 		await page.getByLabel(tx(lang, 'teach.password.new')).fill('a fresh password for the term');
 		await page.getByRole('button', { name: tx(lang, 'teach.password.submit') }).click();
-		await expect(page.getByRole('alert')).toHaveText(tx(lang, 'teach.errors.wrong-password'));
+		await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+			tx(lang, 'teach.errors.wrong-password'),
+			{
+				timeout: SLOW
+			}
+		);
 
 		await page.getByLabel(tx(lang, 'teach.password.current')).fill(PASSWORD);
 		await page.getByLabel(tx(lang, 'teach.password.new')).fill('aaaaaaaa');
 		await page.getByRole('button', { name: tx(lang, 'teach.password.submit') }).click();
-		await expect(page.getByRole('alert')).toHaveText(tx(lang, 'teach.errors.password-too-weak'));
+		await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+			tx(lang, 'teach.errors.password-too-weak'),
+			{
+				timeout: SLOW
+			}
+		);
 
 		await page.getByLabel(tx(lang, 'teach.password.current')).fill(PASSWORD);
 		await page.getByLabel(tx(lang, 'teach.password.new')).fill('a fresh password for the term');
 		await page.getByRole('button', { name: tx(lang, 'teach.password.submit') }).click();
-		await expect(page.getByRole('status')).toHaveText(tx(lang, 'teach.password.changed'));
+		await expect(page.getByRole('main').getByRole('status')).toHaveText(
+			tx(lang, 'teach.password.changed'),
+			{
+				timeout: SLOW
+			}
+		);
 
 		// This device stays signed in; the other is sent to sign in.
 		await page.goto(`${prefix(lang)}/teach`);
@@ -89,13 +107,63 @@ for (const lang of LANGS) {
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 			tx(lang, 'teach.forgot.title')
 		);
-		await expect(page.getByRole('status')).toContainText(tx(lang, 'teach.forgot.noMail'));
-		await expect(page.getByRole('status')).toContainText('npm run admin -- reset-password');
+		await expect(page.getByRole('main').getByRole('status')).toContainText(
+			tx(lang, 'teach.forgot.noMail')
+		);
+		await expect(page.getByRole('main').getByRole('status')).toContainText(
+			'npm run admin -- reset-password'
+		);
 
 		// A link that was never issued (or is used, or expired) says so and offers a new one.
 		await page.goto(`${prefix(lang)}/teach/reset/${'x'.repeat(43)}`);
-		await expect(page.getByRole('alert')).toHaveText(tx(lang, 'teach.reset.invalid'));
+		await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+			tx(lang, 'teach.reset.invalid')
+		);
 		await page.getByRole('link', { name: tx(lang, 'teach.reset.again') }).click();
 		await expect(page).toHaveURL(`${prefix(lang)}/teach/forgot`);
+	});
+}
+
+for (const lang of LANGS) {
+	test(`names: blank ones are refused, a student sees theirs, the teacher sees duplicates (${lang})`, async ({
+		browser,
+		baseURL,
+		playwright
+	}) => {
+		const classroom = await makeClassroom(playwright, baseURL!, []);
+		await joinAs(classroom.teacher, baseURL!, classroom.code, 'Ali Hassan');
+		await joinAs(classroom.teacher, baseURL!, classroom.code, 'ali  hassan');
+
+		const phone = await browser.newContext({ baseURL });
+		const student = await phone.newPage();
+		await student.goto(`${prefix(lang)}/join/${classroom.code}`);
+		for (const [name, key] of [
+			['\u3164\u3164', 'join.invisibleName'],
+			['\u2800', 'join.invisibleName']
+		] as const) {
+			await student.getByLabel(tx(lang, 'join.name')).fill(name);
+			await student.getByRole('button', { name: tx(lang, 'join.submit') }).click();
+			await expect(student.getByRole('main').getByRole('alert')).toHaveText(tx(lang, key));
+		}
+		await student.getByLabel(tx(lang, 'join.name')).fill('Noor K.');
+		await student.getByRole('button', { name: tx(lang, 'join.submit') }).click();
+		await expect(student.locator('[data-student-name]')).toHaveText(
+			`${tx(lang, 'home.you')} Noor K.`
+		);
+
+		const laptop = await browser.newContext({
+			baseURL,
+			...LAPTOP,
+			storageState: await classroom.teacher.storageState()
+		});
+		const teacher = await laptop.newPage();
+		await teacher.goto(`${prefix(lang)}/teach/classes/${classroom.classId}`);
+		const warning = teacher.locator('[data-duplicates]');
+		await expect(warning).toContainText(tx(lang, 'teach.roster.duplicates_one'));
+		await expect(warning.getByRole('listitem')).toHaveCount(1);
+		await expect(teacher.getByText(tx(lang, 'teach.roster.sameName'))).toHaveCount(2);
+		await laptop.close();
+		await phone.close();
+		await classroom.teacher.dispose();
 	});
 }

@@ -19,6 +19,8 @@ export interface Problem {
 const KNOWN = new Set([
 	'invalid-email',
 	'invalid-name',
+	'malformed-name',
+	'invisible-name',
 	'password-too-short',
 	'password-too-long',
 	'password-too-weak',
