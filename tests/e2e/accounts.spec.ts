@@ -167,3 +167,29 @@ for (const lang of LANGS) {
 		await classroom.teacher.dispose();
 	});
 }
+
+for (const lang of LANGS) {
+	test(`a join link on localhost says whether phones can reach it (${lang})`, async ({
+		browser,
+		baseURL,
+		playwright
+	}) => {
+		// The test server listens on 127.0.0.1 alone (HOST), so no phone could open any link:
+		// the class page and the projector say so instead of handing out a dead link.
+		const classroom = await makeClassroom(playwright, baseURL!, []);
+		const laptop = await browser.newContext({
+			baseURL,
+			...LAPTOP,
+			storageState: await classroom.teacher.storageState()
+		});
+		const teacher = await laptop.newPage();
+		for (const path of ['', '/show']) {
+			await teacher.goto(`${prefix(lang)}/teach/classes/${classroom.classId}${path}`);
+			await expect(teacher.locator('[data-network-note]')).toHaveText(
+				tx(lang, 'teach.join.unreachable')
+			);
+		}
+		await laptop.close();
+		await classroom.teacher.dispose();
+	});
+}
