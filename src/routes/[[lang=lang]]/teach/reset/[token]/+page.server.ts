@@ -7,9 +7,9 @@ import { field, problem } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
 /** A reset link's page: whose password it sets, or word that the link no longer works. */
-export const load: PageServerLoad = async ({ params, setHeaders }) => {
-	// The token is in the address: keep the page out of every cache.
-	setHeaders({ 'cache-control': 'no-store' });
+// The teacher area's layout already keeps every page, this one with a token in its address, out
+// of every cache (cache-control: private, no-store).
+export const load: PageServerLoad = async ({ params }) => {
 	const account = await resetLinkAccount(await getDb(), params.token);
 	return { email: account?.email ?? null };
 };
