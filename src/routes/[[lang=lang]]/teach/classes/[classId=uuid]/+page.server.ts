@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { localisePath } from '$lib/i18n';
-import { listAssignments, setDueDate, unassignLesson } from '$lib/server/assignments';
+import { isLate, listAssignments, setDueDate, unassignLesson } from '$lib/server/assignments';
 import {
 	archiveClass,
 	createRejoinCode,
@@ -45,6 +45,8 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		zones: timeZones(DEFAULT_TIME_ZONE),
 		assignments: assignments.map((assignment) => ({
 			...assignment,
+			// The due day has ended in the class's time zone.
+			pastDue: isLate(new Date(), assignment.dueDate, summary.timeZone),
 			stats: stats.get(assignment.lessonId) ?? null
 		})),
 		students,
