@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { isLoopback, joinOrigins } from '../src/lib/server/network.js';
 import { secureResponses } from './security.js';
 
 const BUILD_MARK = 'build/handler.js';
@@ -76,3 +77,25 @@ if (tellScheme) {
 		}
 	);
 }
+
+// Where phones can reach the server: adapter-node says only "Listening on http://0.0.0.0:3000",
+// which no one can type. The same list the teacher's join links use (src/lib/server/network.js).
+const listening = () => {
+	const host = process.env.HOST || '0.0.0.0';
+	const port = process.env.PORT;
+	const origins = joinOrigins(new URL(`http://localhost:${port}`), host).origins;
+	const lines = isLoopback(host.replace(/^\[|\]$/g, ''))
+		? [`Only this computer can reach it (HOST=${host}): http://localhost:${port}`]
+		: [
+				`Open Qiraa on this computer at http://localhost:${port}`,
+				...(origins.length === 0
+					? ['This computer is on no network: phones cannot reach it.']
+					: [
+							'Phones and other computers on the same network can reach it at:',
+							...origins.map((origin) => `  ${origin}`)
+						])
+			];
+	process.stdout.write(lines.join('\n') + '\n');
+};
+if (server.server.listening) listening();
+else server.server.once('listening', listening);

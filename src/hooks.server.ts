@@ -17,7 +17,7 @@ import {
 } from '$lib/server/auth';
 import { getDatabase, getDb } from '$lib/server/db/instance';
 import { crossOriginRefusal } from '$lib/server/http';
-import { logFault } from '$lib/server/log';
+import { logRequestError } from '$lib/server/log';
 import { syncShippedLessons } from '$lib/server/shipped-lessons';
 
 /**
@@ -42,7 +42,12 @@ const TEACH_ROUTE = /^\/\[\[lang=lang\]\]\/teach(\/|$)/;
 /** The lesson store's API: a teacher's session, answered 401 (not sent to sign in) without one. */
 const TEACHER_API_ROUTE = /^\/api\/lessons(\/|$)/;
 /** Teacher pages a signed-out visitor may open. */
-const PUBLIC_TEACH_ROUTES = new Set(['/[[lang=lang]]/teach/signin', '/[[lang=lang]]/teach/signup']);
+const PUBLIC_TEACH_ROUTES = new Set([
+	'/[[lang=lang]]/teach/signin',
+	'/[[lang=lang]]/teach/signup',
+	'/[[lang=lang]]/teach/forgot',
+	'/[[lang=lang]]/teach/reset/[token]'
+]);
 
 /**
  * The teacher behind the session cookie, or null. A session that moved its expiry gets its
@@ -99,11 +104,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 /**
- * An unexpected error (a fault, 5xx): logged by kind and place only, since SvelteKit's own log
- * would print the error's message, which can quote a request's answers or password. Unknown pages
- * (404) are not faults. The visitor gets SvelteKit's generic message.
+ * An error our code did not answer: logged by kind and place only, since SvelteKit's own log
+ * would print the error's message, which can quote a request's answers or password. A fault (5xx)
+ * gets its stack; a client's mistake SvelteKit refused (400 bad %-encoding, 413, 415) one line;
+ * unknown pages (404) nothing. The visitor gets SvelteKit's generic message.
  */
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status === 404) return;
-	logFault(error, { method: event.request.method, routeId: event.route.id, status });
+	logRequestError(error, { method: event.request.method, routeId: event.route.id, status });
 };

@@ -422,7 +422,7 @@ test('sign-up refuses a short or common password and lets a password be pasted',
 	await password.evaluate((input) => input.removeAttribute('minlength'));
 	for (const [value, reason] of [
 		['short', 'password-too-short'],
-		['password123', 'password-too-common']
+		['password123', 'password-too-weak']
 	] as const) {
 		await password.fill(value);
 		await page.getByRole('button', { name: tx('en', 'teach.signup.submit') }).click();

@@ -1,16 +1,15 @@
 /**
  * Teachers' accounts and sessions.
  *
- * Passwords: at least 8 characters, not on the bundled list of common passwords, no composition
- * rules (NIST SP 800-63B); hashed with scrypt from node:crypto, the parameters stored with the
- * hash so they can be raised later without locking anyone out.
+ * Passwords: at least 8 characters and hard to guess by zxcvbn's estimate (password-strength.ts),
+ * no composition rules (NIST SP 800-63B); hashed with scrypt from node:crypto at OWASP's minimum
+ * cost, the parameters stored with the hash so that a sign-in upgrades an older, cheaper hash.
  *
  * Sessions: the cookie holds an opaque random id; the database holds only its SHA-256, so a copy
  * of the database opens no session. They last 30 days from the last use, get a new id at every
  * sign-in (no fixation) and are deleted at sign-out.
  */
 import { randomBytes, randomUUID, scrypt, timingSafeEqual } from 'node:crypto';
-import { COMMON_PASSWORDS } from './common-passwords';
 import type { Db } from './db/database';
 import {
 	ConflictError,
@@ -21,6 +20,7 @@ import {
 } from './errors';
 import { CLASS_NAME_MAX, cleanName } from './names';
 import { clear, hit } from './ratelimit';
+import { strongEnough } from './password-strength';
 import { hashToken, isTokenShaped, newToken } from './tokens';
 
 /** The name of the teacher's session cookie. */
@@ -42,8 +42,10 @@ export const PASSWORD_MAX_LENGTH = 1024;
 
 const EMAIL_MAX_LENGTH = 254;
 
-// About 100 ms and 32 MiB per hash on a laptop: slow for guessing, quick enough for a sign-in.
-const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
+// OWASP's minimum for scrypt (N=2^17, r=8, p=1): 128 MiB and about half a second per hash on a
+// laptop. Node runs scrypt on its thread pool (4 threads unless UV_THREADPOOL_SIZE says more), so
+// at most 4 hashes, 512 MiB, are in memory at once however many sign-ins arrive.
+export const SCRYPT = { N: 2 ** 17, r: 8, p: 1, keyLength: 32, saltLength: 16 } as const;
 
 /** A teacher as the app sees one. */
 export interface TeacherAccount {
@@ -65,28 +67,44 @@ export interface NewSession {
 const normalisePassword = (password: string) => password.normalize('NFKC');
 
 /**
- * Checks a new password against the rules: 8 to 1024 characters, not a common password, not the
- * e-mail address itself. Nothing about character classes.
+ * Checks a new password against the rules: 8 to 1024 characters, and hard to guess (zxcvbn score
+ * 3 or more, with the account's e-mail address and name counted as known to a guesser). Nothing
+ * about character classes.
  *
  * @returns null when acceptable, else a reason code: `password-too-short`, `password-too-long`,
- *   `password-too-common`
+ *   `password-too-weak`
  */
-export function passwordProblem(password: string, email?: string): string | null {
+export function passwordProblem(password: string, email?: string, name?: string): string | null {
 	const normalised = normalisePassword(password);
 	const length = [...normalised].length;
 	if (length < PASSWORD_MIN_LENGTH) return 'password-too-short';
 	if (length > PASSWORD_MAX_LENGTH) return 'password-too-long';
+	const known = [email, name].filter((input): input is string => !!input?.trim());
 	const lower = normalised.toLowerCase();
-	if (COMMON_PASSWORDS.has(lower)) return 'password-too-common';
-	if (email !== undefined && lower === email.trim().toLowerCase()) return 'password-too-common';
+	if (known.some((input) => lower === input.trim().toLowerCase())) return 'password-too-weak';
+	if (!strongEnough(normalised, known)) return 'password-too-weak';
 	return null;
 }
 
 const PASSWORD_MESSAGES: Record<string, string> = {
 	'password-too-short': `The password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
 	'password-too-long': `The password must have at most ${PASSWORD_MAX_LENGTH} characters.`,
-	'password-too-common': 'This password is too common. Choose another one.'
+	'password-too-weak': 'This password is too easy to guess. Choose another one.'
 };
+
+/**
+ * Refuses a new password that breaks the rules (`passwordProblem`).
+ *
+ * @throws ValidationError `password-too-short`, `password-too-long`, `password-too-weak`
+ */
+export function requireGoodPassword(password: unknown, email?: string, name?: string): string {
+	if (typeof password !== 'string') {
+		throw new ValidationError('password-too-short', PASSWORD_MESSAGES['password-too-short']!);
+	}
+	const problem = passwordProblem(password, email, name);
+	if (problem !== null) throw new ValidationError(problem, PASSWORD_MESSAGES[problem]!);
+	return password;
+}
 
 function deriveKey(
 	password: string,
@@ -103,10 +121,18 @@ function deriveKey(
 	});
 }
 
-/** Hashes a password as `scrypt$N=…,r=…,p=…$<salt>$<hash>` (base64). */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * Hashes a password as `scrypt$N=…,r=…,p=…$<salt>$<hash>` (base64).
+ *
+ * @param cost scrypt's parameters; the default is the one in force (tests make older hashes)
+ */
+export async function hashPassword(
+	password: string,
+	cost: { N: number; r: number; p: number } = SCRYPT
+): Promise<string> {
 	const salt = randomBytes(SCRYPT.saltLength);
-	const { N, r, p, keyLength } = SCRYPT;
+	const { N, r, p } = cost;
+	const { keyLength } = SCRYPT;
 	const key = await deriveKey(normalisePassword(password), salt, { N, r, p }, keyLength);
 	return `scrypt$N=${N},r=${r},p=${p}$${salt.toString('base64')}$${key.toString('base64')}`;
 }
@@ -137,7 +163,8 @@ export async function verifyPassword(password: string, stored: string): Promise<
 	return timingSafeEqual(key, parsed.key);
 }
 
-function needsRehash(stored: string): boolean {
+/** Tells whether a stored hash was made with other parameters than those in force. */
+export function needsRehash(stored: string): boolean {
 	const parsed = parseHash(stored);
 	return (
 		parsed === null ||
@@ -272,33 +299,36 @@ export function signupOpen(setting: string | undefined): boolean {
 /**
  * Creates a teacher's account. Does not sign in: call `createSession` after it.
  *
+ * Limited per IP address (`sign-up` in ratelimit.ts), counted before any work: each sign-up costs
+ * a password estimate and a hash.
+ *
+ * @param input.ip the client's address, for the limit
  * @param options.open false when sign-up is closed (`signupOpen(env.SIGNUP)`)
- * @throws RefusedError `signup-closed`; ValidationError `invalid-email`, `invalid-name`,
- *   `password-too-short`, `password-too-long`, `password-too-common`; ConflictError `email-taken`
+ * @throws RefusedError `signup-closed`; RateLimitError; ValidationError `invalid-email`,
+ *   `invalid-name`, `password-too-short`, `password-too-long`, `password-too-weak`;
+ *   ConflictError `email-taken`
  */
 export async function signUp(
 	db: Db,
-	input: { email: unknown; password: unknown; name?: unknown },
+	input: { email: unknown; password: unknown; name?: unknown; ip: string },
 	options: { open: boolean },
 	now: Date = new Date()
 ): Promise<TeacherAccount> {
 	if (!options.open) {
 		throw new RefusedError('signup-closed', 'Sign-up is closed on this server.');
 	}
+	const status = await hit(db, 'sign-up', input.ip, now.getTime());
+	if (!status.allowed) throw new RateLimitError(status.retryAfterSeconds);
 	const email = normaliseEmail(input.email);
 	const name =
 		input.name === undefined || input.name === '' ? '' : cleanName(input.name, CLASS_NAME_MAX);
-	if (typeof input.password !== 'string') {
-		throw new ValidationError('password-too-short', PASSWORD_MESSAGES['password-too-short']!);
-	}
-	const problem = passwordProblem(input.password, email);
-	if (problem !== null) throw new ValidationError(problem, PASSWORD_MESSAGES[problem]!);
+	const password = requireGoodPassword(input.password, email, name);
 	const teacher = { id: randomUUID(), email, name };
 	const inserted = await db
 		.insertInto('teachers')
 		.values({
 			...teacher,
-			password_hash: await hashPassword(input.password),
+			password_hash: await hashPassword(password),
 			created_at: now.toISOString()
 		})
 		.onConflict((conflict) => conflict.column('email').doNothing())
@@ -310,10 +340,13 @@ export async function signUp(
 }
 
 /**
- * Signs a teacher in: checks the rate limits (per e-mail address and per IP), the password, and
- * starts a new session, ending `previousToken`'s.
+ * Signs a teacher in: checks the rate limits, the password, and starts a new session, ending
+ * `previousToken`'s. The limits are per IP (`sign-in-ip`) and per IP and account together
+ * (`sign-in-account`), never per account alone: a stranger's wrong guesses must not lock the real
+ * teacher out. Guessing from many addresses stays hopeless because new passwords must be hard to
+ * guess (`passwordProblem`).
  *
- * @throws RateLimitError when the address or the IP tried too often;
+ * @throws RateLimitError when this IP tried too often, for this account or for any;
  *   UnauthorizedError `invalid-credentials` for an unknown address or a wrong password (the same
  *   error for both, so it does not tell which addresses have accounts)
  */
@@ -328,9 +361,10 @@ export async function signIn(
 	const password = typeof input.password === 'string' ? input.password : '';
 	// Counted before checking, so that parallel guesses cannot all pass a check made before any of
 	// them was counted.
+	const accountKey = `${input.ip} ${email}`;
 	for (const [action, key] of [
 		['sign-in-ip', input.ip],
-		['sign-in-email', email]
+		['sign-in-account', accountKey]
 	] as const) {
 		const status = await hit(db, action, key, now.getTime());
 		if (!status.allowed) throw new RateLimitError(status.retryAfterSeconds);
@@ -348,7 +382,7 @@ export async function signIn(
 		throw invalid();
 	}
 	if (!(await verifyPassword(password, row.password_hash))) throw invalid();
-	await clear(db, 'sign-in-email', email);
+	await clear(db, 'sign-in-account', accountKey);
 	if (needsRehash(row.password_hash)) {
 		await db
 			.updateTable('teachers')

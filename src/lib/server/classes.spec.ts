@@ -104,6 +104,16 @@ describe.each(ENGINES)('classes on %s', (engine) => {
 		).rejects.toBeInstanceOf(RefusedError);
 	});
 
+	it('marks students whose names the teacher cannot tell apart', async () => {
+		const { classInfo, teacherId } = await makeClass(db(), ['Ali Hassan', 'ali  hassan', 'Noor']);
+		const list = await roster(db(), teacherId, classInfo.id);
+		expect(list.map((s) => [s.name, s.duplicate])).toEqual([
+			['Ali Hassan', true],
+			['ali hassan', true],
+			['Noor', false]
+		]);
+	});
+
 	it('lists the roster by name, renames and removes a student with their answers', async () => {
 		const { teacherId, classInfo, joined } = await makeClass(db(), ['Zainab', 'ali', 'Ahmed']);
 		await assignLessons(db(), teacherId, classInfo.id, 'tiny');

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ClassRow, Db } from './db/database';
 import { isUniqueViolation } from './db/errors';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
-import { CLASS_NAME_MAX, cleanName, STUDENT_NAME_MAX } from './names';
+import { CLASS_NAME_MAX, cleanName, nameKey, STUDENT_NAME_MAX } from './names';
 import { hashToken, JOIN_CODE_LENGTH, randomCode, REJOIN_CODE_LENGTH } from './tokens';
 
 /** The time zone a new class's due dates end in, unless the teacher picks another. */
@@ -45,6 +45,8 @@ export interface RosterEntry {
 	attemptCount: number;
 	/** A re-join code was issued and has not been used or expired. */
 	rejoinPending: boolean;
+	/** Another student of the class has the same name (`nameKey`): the teacher cannot tell them apart. */
+	duplicate: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -316,6 +318,11 @@ export async function roster(
 		])
 		.where('class_id', '=', row.id)
 		.execute();
+	const keys = new Map<string, number>();
+	for (const student of students) {
+		const key = nameKey(student.display_name);
+		keys.set(key, (keys.get(key) ?? 0) + 1);
+	}
 	return students
 		.map((student) => ({
 			id: student.id,
@@ -326,7 +333,8 @@ export async function roster(
 			rejoinPending:
 				student.rejoin_code_hash !== null &&
 				student.rejoin_expires_at !== null &&
-				student.rejoin_expires_at > now.toISOString()
+				student.rejoin_expires_at > now.toISOString(),
+			duplicate: (keys.get(nameKey(student.display_name)) ?? 0) > 1
 		}))
 		.sort((a, b) => collator.compare(a.name, b.name) || a.joinedAt.localeCompare(b.joinedAt));
 }

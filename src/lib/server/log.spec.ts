@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { faultEntry } from './log';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { faultEntry, logRequestError } from './log';
 
 const SECRET = 'answer-ZQX-7731 and hunter2-password';
 
@@ -34,5 +34,28 @@ describe('faultEntry', () => {
 		expect(faultEntry({ password: SECRET }, { method: 'POST', routeId: '/x', status: 500 })).toBe(
 			'500 POST /x: object\n'
 		);
+	});
+});
+
+describe('logRequestError', () => {
+	afterEach(() => vi.restoreAllMocks());
+
+	it("logs a client's mistake as one line, and a fault with its stack", () => {
+		const lines: string[] = [];
+		vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+			lines.push(String(chunk));
+			return true;
+		});
+		for (const status of [400, 413, 415]) {
+			const error = new URIError(`URI malformed: /join/${SECRET}%E0%A4%A`);
+			logRequestError(error, { method: 'POST', routeId: '/[[lang=lang]]/teach', status });
+		}
+		expect(lines).toEqual([
+			'400 POST /[[lang=lang]]/teach: client error (URIError)\n',
+			'413 POST /[[lang=lang]]/teach: client error (URIError)\n',
+			'415 POST /[[lang=lang]]/teach: client error (URIError)\n'
+		]);
+		logRequestError(new TypeError('boom'), { method: 'GET', routeId: '/x', status: 500 });
+		expect(lines[3]).toMatch(/^500 GET \/x: TypeError\n {4}at /);
 	});
 });

@@ -40,3 +40,23 @@ export function faultEntry(error: unknown, context: FaultContext): string {
 export function logFault(error: unknown, context: FaultContext): void {
 	process.stderr.write(faultEntry(error, context));
 }
+
+/**
+ * The log entry for a request the server refused as the client's mistake (4xx) before our code
+ * could answer it: an address with a broken %-encoding (400), a body over the size limit (413), a
+ * form action posted as another content type (415). One line, no stack: nothing is broken here.
+ */
+export function clientErrorEntry(error: unknown, context: FaultContext): string {
+	const kind = error instanceof Error ? error.name : typeof error;
+	return `${context.status} ${context.method} ${context.routeId ?? '(no route)'}: client error (${kind})\n`;
+}
+
+/**
+ * Logs an error SvelteKit hands to `handleError`: a client's mistake (status below 500) as one
+ * line, anything else as a fault with its stack.
+ */
+export function logRequestError(error: unknown, context: FaultContext): void {
+	process.stderr.write(
+		context.status < 500 ? clientErrorEntry(error, context) : faultEntry(error, context)
+	);
+}

@@ -18,16 +18,33 @@ export interface RateRule {
 const MINUTE = 60_000;
 
 /**
- * The limits in force. Sign-in counts every attempt, so parallel guesses cannot race past it;
- * a successful sign-in clears its e-mail's count. Joins are limited twice per IP: every attempt
- * (generous, since a whole class joins at once from behind one school NAT) and wrong codes
- * (tight, since a wrong code is what guessing looks like).
+ * The limits in force.
+ *
+ * Sign-in counts every attempt before checking it, so parallel guesses cannot race past the
+ * limit: 100 per IP in 15 minutes, and 10 per IP and account together (a success clears that
+ * count). Nothing is counted per account alone, so a stranger cannot lock a teacher out.
+ *
+ * Joining: a whole school may join from behind one shared address, so the limits per IP are
+ * sized for 500 students at once: 1,000 attempts in 10 minutes, and 200 wrong codes an hour. A
+ * wrong code is what guessing looks like; its count is reserved before the code is looked up and
+ * given back when the code was right (`refund`), so parallel guesses cannot all be looked up, and
+ * right codes never use up the budget. At 200 guesses an hour against 31^6 ≈ 887.5 million codes,
+ * one address needs about 250 years on average to find a given class's code.
+ *
+ * Sign-up: 20 accounts an hour per IP (a staff training behind one address), since each costs
+ * a password estimate and a hash. Password reset e-mails: 10 an hour per IP and 3 per address,
+ * so the form cannot be used to flood someone's inbox. Changing a password checks the current
+ * one: 10 tries in 15 minutes per account (only its signed-in teacher can try).
  */
 export const RATE_RULES = {
-	'sign-in-email': { limit: 10, windowMs: 15 * MINUTE },
 	'sign-in-ip': { limit: 100, windowMs: 15 * MINUTE },
-	join: { limit: 120, windowMs: MINUTE },
-	'join-failure': { limit: 20, windowMs: 10 * MINUTE }
+	'sign-in-account': { limit: 10, windowMs: 15 * MINUTE },
+	join: { limit: 1000, windowMs: 10 * MINUTE },
+	'join-failure': { limit: 200, windowMs: 60 * MINUTE },
+	'sign-up': { limit: 20, windowMs: 60 * MINUTE },
+	'reset-ip': { limit: 10, windowMs: 60 * MINUTE },
+	'reset-email': { limit: 3, windowMs: 60 * MINUTE },
+	'password-change': { limit: 10, windowMs: 15 * MINUTE }
 } as const satisfies Record<string, RateRule>;
 
 export type RateAction = keyof typeof RATE_RULES;
@@ -105,7 +122,28 @@ export async function check(
 	return { allowed: count < rule.limit, count, retryAfterSeconds };
 }
 
-/** Forgets the hits of `action` by `key` (after a successful sign-in, for its e-mail). */
+/**
+ * Takes back one hit of `action` by `key` in the current window: for a hit that was counted
+ * before the outcome was known (a join code's look-up) and turned out not to count.
+ */
+export async function refund(
+	db: Db,
+	action: RateAction,
+	key: string,
+	now: number = Date.now()
+): Promise<void> {
+	const { index } = windowOf(RATE_RULES[action], now);
+	await db
+		.updateTable('rate_limits')
+		.set({ count: sql<number>`count - 1` })
+		.where('action', '=', action)
+		.where('key', '=', hashKey(key))
+		.where('window_index', '=', index)
+		.where('count', '>', 0)
+		.execute();
+}
+
+/** Forgets the hits of `action` by `key` (after a successful sign-in, for its IP and account). */
 export async function clear(db: Db, action: RateAction, key: string): Promise<void> {
 	await db
 		.deleteFrom('rate_limits')

@@ -12,7 +12,7 @@ import { getLessons } from '$lib/server/lessons';
 import type { Db } from './db/database';
 import { NotFoundError, RateLimitError, RefusedError } from './errors';
 import { cleanName, STUDENT_NAME_MAX } from './names';
-import { check, hit } from './ratelimit';
+import { hit, refund } from './ratelimit';
 import {
 	hashToken,
 	isTokenShaped,
@@ -80,8 +80,9 @@ const unknownCode = () =>
  * Joins a class with its join code (6 letters) and a display name, or brings a student back on a
  * new device with a one-time re-join code (8 letters; `name` is then ignored).
  *
- * Rate-limited per IP address: every attempt (generously: a whole class joins at once from
- * behind one school NAT) and wrong codes (tightly: that is what guessing looks like).
+ * Rate-limited per IP address, sized for a whole school behind one address (ratelimit.ts): every
+ * attempt, and wrong codes. A code's look-up is counted as a wrong one before it happens (one
+ * atomic upsert, so parallel guesses cannot all be looked up) and given back when it was right.
  *
  * @param input.ip the client's address, for the rate limits
  * @throws RateLimitError; ValidationError `invalid-name` (checked before the code, so a bad name
@@ -93,25 +94,32 @@ export async function joinClass(
 	now: Date = new Date()
 ): Promise<Joined> {
 	const at = now.getTime();
-	const failures = await check(db, 'join-failure', input.ip, at);
-	if (!failures.allowed) throw new RateLimitError(failures.retryAfterSeconds);
 	const attempts = await hit(db, 'join', input.ip, at);
 	if (!attempts.allowed) throw new RateLimitError(attempts.retryAfterSeconds);
 
 	const code = normaliseCode(input.code);
-	let joined: Joined | null = null;
-	if (code?.length === REJOIN_CODE_LENGTH) {
-		joined = await rejoinWithCode(db, code, now);
-	} else {
-		// The name is checked before the code is looked up, so a bad name tells nothing about
-		// whether the code exists.
-		const name = cleanName(input.name, STUDENT_NAME_MAX);
-		if (code?.length === JOIN_CODE_LENGTH) joined = await joinWithClassCode(db, code, name, now);
-	}
-	if (joined === null) {
-		await hit(db, 'join-failure', input.ip, at);
+	// The name is checked before the code is looked up, so a bad name tells nothing about
+	// whether the code exists.
+	const name = code?.length === REJOIN_CODE_LENGTH ? '' : cleanName(input.name, STUDENT_NAME_MAX);
+	// Something that cannot be a code is not looked up, so it is no guess either.
+	if (code === null || (code.length !== JOIN_CODE_LENGTH && code.length !== REJOIN_CODE_LENGTH)) {
 		throw unknownCode();
 	}
+	const guess = await hit(db, 'join-failure', input.ip, at);
+	if (!guess.allowed) throw new RateLimitError(guess.retryAfterSeconds);
+	let joined: Joined | null;
+	try {
+		joined =
+			code.length === REJOIN_CODE_LENGTH
+				? await rejoinWithCode(db, code, now)
+				: await joinWithClassCode(db, code, name, now);
+	} catch (error) {
+		// An archived class's code is a right code: not a guess.
+		await refund(db, 'join-failure', input.ip, at);
+		throw error;
+	}
+	if (joined === null) throw unknownCode();
+	await refund(db, 'join-failure', input.ip, at);
 	return joined;
 }
 

@@ -4,12 +4,15 @@
  * a reason code the page translates for bad input).
  */
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
+import { env } from '$env/dynamic/private';
 import { localisePath } from '$lib/i18n';
 import type { TeacherAccount } from '$lib/server/auth';
 import { getDb } from '$lib/server/db/instance';
 import { RateLimitError, ServiceError } from '$lib/server/errors';
 import type { Db } from '$lib/server/db/database';
 import type { Problem } from '$lib/teach/forms';
+import type { JoinLinks } from '$lib/teach/join';
+import { joinOrigins } from './network.js';
 
 /**
  * The signed-in teacher and the database. The hook has already sent signed-out visitors to the
@@ -50,6 +53,18 @@ export async function orNotFound<T>(work: Promise<T>): Promise<T> {
 		if (cause instanceof ServiceError && cause.status === 404) error(404, cause.message);
 		throw cause;
 	}
+}
+
+/** Join links for `code` (a class's or a re-join code) that a phone can open (network.js). */
+export function joinLinks(url: URL, code: string): JoinLinks {
+	const { origins, loopback, localOnly } = joinOrigins(url, env.HOST);
+	const [first = url.origin, ...others] = origins;
+	return {
+		joinUrl: `${first}/join/${code}`,
+		otherUrls: localOnly ? [] : others.map((origin) => `${origin}/join/${code}`),
+		loopback,
+		unreachable: localOnly || (loopback && origins.length === 0)
+	};
 }
 
 /** A text field of a submitted form; '' when missing or a file. */

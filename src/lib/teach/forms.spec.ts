@@ -19,8 +19,8 @@ describe('problemFor', () => {
 
 describe('problemMessage', () => {
 	it('names a known reason', () => {
-		expect(problemMessage({ form: 'x', reason: 'password-too-common' })).toEqual({
-			key: 'teach.errors.password-too-common'
+		expect(problemMessage({ form: 'x', reason: 'password-too-weak' })).toEqual({
+			key: 'teach.errors.password-too-weak'
 		});
 	});
 

@@ -1,10 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatabaseLockedError, openDatabase } from './connect';
+import { deleteClass } from '../classes';
+import { DatabaseLockedError, openDatabase, SQLITE_FILE } from './connect';
 import { TABLES } from './database';
 import { ENGINES, openTestDatabase, rowCounts, TEST_DATABASE_URL } from './engines.fixture';
 
@@ -63,9 +65,57 @@ describe('openDatabase on SQLite', () => {
 			expect(await pragma('synchronous')).toBe(2);
 			expect(await pragma('foreign_keys')).toBe(1);
 			expect(await pragma('locking_mode')).toBe('exclusive');
+			expect(await pragma('secure_delete')).toBe(1);
 		} finally {
 			await close();
 		}
+	});
+
+	it('leaves a deleted class and student unreadable in the file (secure deletion)', async () => {
+		const folder = path.join(dataDir, 'secure-delete');
+		const opened = await openDatabase({ dataDir: folder });
+		const teacherId = randomUUID();
+		const classId = randomUUID();
+		const marker = 'Qx7-secret-name-of-a-student';
+		await opened.db
+			.insertInto('teachers')
+			.values({ id: teacherId, email: 'h@s', name: '', password_hash: 'x', created_at: 'now' })
+			.execute();
+		await opened.db
+			.insertInto('classes')
+			.values({
+				id: classId,
+				teacher_id: teacherId,
+				name: `${marker}-class`,
+				join_code: 'ABCDEF',
+				archived_at: null,
+				created_at: 'now'
+			})
+			.execute();
+		for (let i = 0; i < 50; i++) {
+			await opened.db
+				.insertInto('students')
+				.values({
+					id: randomUUID(),
+					class_id: classId,
+					display_name: `${marker} ${i}`,
+					token_hash: `hash-${i}`,
+					rejoin_code_hash: null,
+					rejoin_expires_at: null,
+					created_at: 'now',
+					last_seen_at: null
+				})
+				.execute();
+		}
+		await opened.close();
+		const file = path.join(folder, SQLITE_FILE);
+		expect((await readFile(file)).includes(marker)).toBe(true);
+
+		const again = await openDatabase({ dataDir: folder });
+		await deleteClass(again.db, teacherId, classId);
+		await again.close();
+		// Closing checkpoints the write-ahead log into the file and removes the log.
+		expect((await readFile(file)).includes(marker)).toBe(false);
 	});
 
 	it('keeps data and migrates idempotently across reopenings', async () => {

@@ -81,6 +81,9 @@ function openSqlite(dataDir: string): Kysely<Database> {
 	// deletes it from its outbox on that acknowledgement.
 	database.pragma('synchronous = FULL');
 	database.pragma('foreign_keys = ON');
+	// Deleted rows are overwritten with zeros rather than left in free pages: a deleted class or
+	// student must not stay readable in the file (design §7). Costs a little I/O on deletes.
+	database.pragma('secure_delete = ON');
 	database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
 	return new Kysely<Database>({
 		dialect: new SqliteDialect({ database: reusingStatements(database) })

@@ -28,6 +28,15 @@ export interface SessionsTable {
 	expires_at: Timestamp;
 }
 
+export interface PasswordResetsTable {
+	/** SHA-256 (hex) of the link's token; the token itself is never stored. */
+	token_hash: string;
+	teacher_id: string;
+	created_at: Timestamp;
+	/** The link works until then, once. */
+	expires_at: Timestamp;
+}
+
 export interface ClassesTable {
 	id: string;
 	teacher_id: string;
@@ -142,6 +151,7 @@ export interface Database {
 	lesson_versions: LessonVersionsTable;
 	teachers: TeachersTable;
 	sessions: SessionsTable;
+	password_resets: PasswordResetsTable;
 	classes: ClassesTable;
 	students: StudentsTable;
 	assignments: AssignmentsTable;
@@ -153,6 +163,7 @@ export interface Database {
 export const TABLES = [
 	'teachers',
 	'sessions',
+	'password_resets',
 	'classes',
 	'students',
 	'assignments',

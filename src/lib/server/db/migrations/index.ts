@@ -6,10 +6,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial';
 import * as lessons from './0002-lessons';
+import * as passwordResets from './0003-password-resets';
 
 const migrations: Record<string, Migration> = {
 	'0001-initial': initial,
-	'0002-lessons': lessons
+	'0002-lessons': lessons,
+	'0003-password-resets': passwordResets
 };
 
 /** Hands Kysely's Migrator the migrations above. */

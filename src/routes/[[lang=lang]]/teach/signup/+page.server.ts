@@ -22,9 +22,9 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions = {
 	/**
 	 * Creates a teacher's account from `name` (optional), `email` and `password` (8 characters or
-	 * more, not a common one), signs them in and opens their classes.
+	 * more, hard to guess; limited per IP), signs them in and opens their classes.
 	 */
-	default: async ({ request, cookies, url, locals }) => {
+	default: async ({ request, cookies, url, locals, getClientAddress }) => {
 		const open = signupOpen(env.SIGNUP);
 		if (!open) return fail(403, { form: 'signup', reason: 'signup-closed' });
 		const data = await request.formData();
@@ -32,7 +32,11 @@ export const actions = {
 		let session;
 		try {
 			const db = await getDb();
-			const teacher = await signUp(db, { ...values, password: field(data, 'password') }, { open });
+			const teacher = await signUp(
+				db,
+				{ ...values, password: field(data, 'password'), ip: getClientAddress() },
+				{ open }
+			);
 			session = await createSession(db, teacher.id, cookies.get(SESSION_COOKIE));
 		} catch (cause) {
 			return problem(cause, 'signup', values);

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { localisePath } from '$lib/i18n';
-import { listAssignments, setDueDate, unassignLesson } from '$lib/server/assignments';
+import { isLate, listAssignments, setDueDate, unassignLesson } from '$lib/server/assignments';
 import {
 	archiveClass,
 	createRejoinCode,
@@ -14,15 +14,14 @@ import {
 } from '$lib/server/classes';
 import { classOverview } from '$lib/server/results';
 import { timeZones } from '$lib/teach/format';
-import { field, orNotFound, problem, teacherContext } from '$lib/server/teacher';
+import { field, joinLinks, orNotFound, problem, teacherContext } from '$lib/server/teacher';
 import { qrDataUrl } from '$lib/server/qr';
 import type { Actions, PageServerLoad } from './$types';
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * A class: its join code, link and QR code (the link uses the origin the teacher reached the
- * server by, so phones on the same network can open it), the assignments with how the class is
+ * server by, or the computer's network addresses when that is `localhost`, so that phones on the
+ * same network can open it), the assignments with how the class is
  * doing, and the roster. `?remove=<student id>` asks to confirm removing that student.
  */
 export const load: PageServerLoad = async ({ locals, params, url }) => {
@@ -33,18 +32,21 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		listAssignments(db, teacher.id, summary.id),
 		classOverview(db, teacher.id, summary.id)
 	]);
-	const joinUrl = `${url.origin}/join/${summary.joinCode}`;
+	const links = joinLinks(url, summary.joinCode);
 	const stats = new Map(overview.map((line) => [line.lessonId, line]));
 	const removing = url.searchParams.get('remove');
 	return {
 		class: summary,
-		joinUrl,
-		// Phones can install Qiraa and use it fully offline only from HTTPS or localhost.
-		secure: url.protocol === 'https:' || LOCAL_HOSTS.has(url.hostname),
-		qr: await qrDataUrl(joinUrl),
+		...links,
+		// Phones can install Qiraa and use it fully offline only from HTTPS (a phone never opens
+		// the link on its own localhost).
+		secure: new URL(links.joinUrl).protocol === 'https:',
+		qr: await qrDataUrl(links.joinUrl),
 		zones: timeZones(DEFAULT_TIME_ZONE),
 		assignments: assignments.map((assignment) => ({
 			...assignment,
+			// The due day has ended in the class's time zone.
+			pastDue: isLate(new Date(), assignment.dueDate, summary.timeZone),
 			stats: stats.get(assignment.lessonId) ?? null
 		})),
 		students,
@@ -109,7 +111,7 @@ export const actions = {
 				rejoin: {
 					studentId,
 					code,
-					url: `${url.origin}/join/${code}`,
+					url: joinLinks(url, code).joinUrl,
 					expiresAt: expiresAt.toISOString()
 				}
 			};

@@ -1,5 +1,5 @@
 import { getClass } from '$lib/server/classes';
-import { orNotFound, teacherContext } from '$lib/server/teacher';
+import { joinLinks, orNotFound, teacherContext } from '$lib/server/teacher';
 import { qrDataUrl } from '$lib/server/qr';
 import type { PageServerLoad } from './$types';
 
@@ -7,10 +7,10 @@ import type { PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { teacher, db } = await teacherContext(locals);
 	const summary = await orNotFound(getClass(db, teacher.id, params.classId));
-	const joinUrl = `${url.origin}/join/${summary.joinCode}`;
+	const links = joinLinks(url, summary.joinCode);
 	return {
 		class: { id: summary.id, name: summary.name, code: summary.joinCode },
-		joinUrl,
-		qr: await qrDataUrl(joinUrl)
+		...links,
+		qr: await qrDataUrl(links.joinUrl)
 	};
 };
