@@ -187,6 +187,15 @@ describe('pageBytes', () => {
 		);
 	});
 
+	it('measures a page rendered on request from the HTML the server sent', () => {
+		const build = join(root, 'build');
+		const kit = join(root, '.svelte-kit');
+		const served = pageBytes(build, '/lessons/served', kit, LESSON_HTML);
+		const prerendered = pageBytes(build, '/lessons/x', kit);
+		expect(served.totals).toEqual(prerendered.totals);
+		expect(served.html.file).toBe('(served)');
+	});
+
 	it('refuses a page that is not prerendered', () => {
 		expect(() => pageBytes(join(root, 'build'), '/lessons/none')).toThrow(/not prerendered/);
 	});

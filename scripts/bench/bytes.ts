@@ -200,18 +200,36 @@ export interface PageBytes {
 }
 
 /**
- * A prerendered page's own bytes: its HTML, every module it preloads or imports, the data it
- * preloads for its code, its stylesheets and every font those stylesheets name (a page that shows
- * Arabic in both typefaces loads both); and apart from those, the modules it may load later.
+ * A page's own bytes: its HTML, every module it preloads or imports, the data it preloads for its
+ * code, its stylesheets and every font those stylesheets name (a page that shows Arabic in both
+ * typefaces loads both); and apart from those, the modules it may load later.
+ *
+ * @param served the page's HTML as the server sent it, for a page rendered on request (lesson
+ *   pages are); without it, the prerendered file in the build
  */
 export function pageBytes(
 	buildDir: string,
 	pagePath: string,
-	svelteKitDir = '.svelte-kit'
+	svelteKitDir = '.svelte-kit',
+	served?: string
 ): PageBytes {
-	const htmlFile = pageFile(buildDir, pagePath);
-	const html = assetOf(pagePath, htmlFile);
-	const text = readFileSync(htmlFile, 'utf8');
+	let html: Asset;
+	let text: string;
+	if (served === undefined) {
+		const htmlFile = pageFile(buildDir, pagePath);
+		html = assetOf(pagePath, htmlFile);
+		text = readFileSync(htmlFile, 'utf8');
+	} else {
+		const content = Buffer.from(served);
+		html = {
+			path: pagePath,
+			file: '(served)',
+			kind: 'html',
+			raw: content.length,
+			transfer: transferSize('page.html', content)
+		};
+		text = served;
+	}
 	const links = pageLinks(text, pagePath);
 	const load = (path: string) => {
 		const file = fileForPath(buildDir, path);
@@ -249,13 +267,14 @@ export function pageBytes(
 	};
 }
 
-/** The prerendered lesson pages of the default (Arabic) UI, e.g. `/lessons/x`. */
-export function lessonPages(buildDir: string): string[] {
-	const dir = join(buildDir, 'prerendered', 'lessons');
-	if (!existsSync(dir)) return [];
-	return readdirSync(dir)
-		.filter((name) => name.endsWith('.html'))
-		.map((name) => `/lessons/${name.slice(0, -'.html'.length)}`)
+/** The shipped lessons' pages in the default (Arabic) UI, e.g. `/lessons/x`: one per folder. */
+export function lessonPages(lessonsDir = 'lessons'): string[] {
+	if (!existsSync(lessonsDir)) return [];
+	return readdirSync(lessonsDir, { withFileTypes: true })
+		.filter(
+			(entry) => entry.isDirectory() && existsSync(join(lessonsDir, entry.name, 'lesson.yaml'))
+		)
+		.map((entry) => `/lessons/${entry.name}`)
 		.sort();
 }
 

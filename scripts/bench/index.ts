@@ -49,7 +49,7 @@ async function main(): Promise<number> {
 	// Loaded after the build: the parts import the app's modules, whose aliases resolve through
 	// the tsconfig that SvelteKit generates.
 	const { lessonPages, pageBytes, bytesFigures } = await import('./bytes');
-	const pages = lessonPages(BUILD_DIR);
+	const pages = lessonPages();
 
 	if (parts.includes('lighthouse')) {
 		const { benchPages, lighthouseFigures, peerFigures } = await import('./lighthouse');
@@ -71,10 +71,15 @@ async function main(): Promise<number> {
 	}
 
 	if (parts.includes('bytes')) {
+		// Pages are rendered on request: their HTML comes from the server, the rest from the build.
+		const served = await withServer(progress, 'bytes', async (origin) => {
+			const html = async (page: string) => (await fetch(`${origin}${page}`)).text();
+			return Promise.all(['/', ...pages].map(html));
+		});
 		progress('bytes: reading the build');
-		const sizes = pages.map((page) => pageBytes(BUILD_DIR, page));
+		const sizes = pages.map((page, i) => pageBytes(BUILD_DIR, page, '.svelte-kit', served[i + 1]));
 		// The library, the page a student opens first: measured, with no budget of its own.
-		const others = [pageBytes(BUILD_DIR, '/')];
+		const others = [pageBytes(BUILD_DIR, '/', '.svelte-kit', served[0])];
 		details.bytes = [...sizes, ...others].map(({ page, totals, js, data, css, fonts, later }) => ({
 			page,
 			totals,
