@@ -54,6 +54,9 @@ export interface HomeCache {
 		name: string;
 		assignments: {
 			lessonId: string;
+			/** The lesson's version and title as the server last said (older caches lack them). */
+			version?: string;
+			title?: { ar: string; en: string };
 			dueDate: string | null;
 			questionCount: number;
 			answered: number;

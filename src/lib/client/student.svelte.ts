@@ -5,6 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import { deviceDb, type HomeCache, type Identity } from './device-db';
+import { keepAssigned } from './kept-lessons.svelte';
 import { timestamp } from './progress';
 import { pendingCount, sendOutbox, type SendOutcome } from './sender';
 
@@ -25,6 +26,7 @@ export class StudentState {
 		this.identity = (await db.get('meta', 'identity')) as Identity | undefined;
 		this.home = (await db.get('meta', 'home')) as HomeCache | undefined;
 		this.pending = await pendingCount();
+		this.#keepAssigned();
 		await this.sync();
 	}
 
@@ -82,6 +84,7 @@ export class StudentState {
 	/** Counts the outbox again after an answer was queued, and sends it. */
 	async answered(): Promise<void> {
 		this.pending = await pendingCount();
+		this.#keepAssigned();
 		await this.sync();
 	}
 
@@ -98,6 +101,9 @@ export class StudentState {
 				name: c.name,
 				assignments: c.assignments.map((a) => ({
 					lessonId: a.lessonId,
+					// Null for a lesson no longer in the library.
+					version: a.version || undefined,
+					title: a.title || undefined,
 					dueDate: a.dueDate,
 					questionCount: a.questionCount,
 					answered: a.answered
@@ -106,6 +112,20 @@ export class StudentState {
 		};
 		await (await deviceDb()).put('meta', home, 'home');
 		this.home = home;
+		this.#keepAssigned();
+	}
+
+	/**
+	 * Tells the service worker which lessons are assigned, so it downloads them in the background
+	 * (they open offline without ever being opened online) and may clean up the others.
+	 */
+	#keepAssigned(): void {
+		// Joined, but the assignments were never fetched: nothing is known to be unassigned yet.
+		if (this.identity && !this.home) return;
+		const lessons = (this.identity ? (this.home?.classes ?? []) : []).flatMap((group) =>
+			group.assignments.flatMap((a) => (a.version ? [{ id: a.lessonId, version: a.version }] : []))
+		);
+		keepAssigned(lessons);
 	}
 }
 

@@ -1,9 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { allLessons, getLesson } from '$lib/server/lessons';
-import type { EntryGenerator, PageServerLoad } from './$types';
+import { getLesson } from '$lib/server/lessons';
+import type { PageServerLoad } from './$types';
 
-export const entries: EntryGenerator = () =>
-	allLessons().flatMap((lesson) => [{ id: lesson.id }, { lang: 'en', id: lesson.id }]);
+// Lessons are data: rendered on request, and kept on the phone by the service worker when opened
+// or assigned, never precached with the app.
+export const prerender = false;
 
 /** The whole compiled lesson: the page works from it alone, also offline. */
 export const load: PageServerLoad = ({ params }) => {

@@ -1,9 +1,10 @@
 import { error } from '@sveltejs/kit';
-import { allLessons, getLesson } from '$lib/server/lessons';
-import type { EntryGenerator, PageServerLoad } from './$types';
+import { getLesson } from '$lib/server/lessons';
+import type { PageServerLoad } from './$types';
 
-export const entries: EntryGenerator = () =>
-	allLessons().flatMap((lesson) => [{ id: lesson.id }, { lang: 'en', id: lesson.id }]);
+// Lessons are data: rendered on request, and kept on the phone by the service worker when opened
+// or assigned, never precached with the app.
+export const prerender = false;
 
 /** The lesson the result is for; the answers themselves are on the device. */
 export const load: PageServerLoad = ({ params }) => {
