@@ -440,11 +440,20 @@ describe('hooks: the UI language a device keeps', () => {
 			cookie,
 			accept,
 			mode = 'navigate',
-			data = false
-		}: { cookie?: string; accept?: string; mode?: string | null; data?: boolean } = {}
+			data = false,
+			html = true
+		}: {
+			cookie?: string;
+			accept?: string;
+			mode?: string | null;
+			data?: boolean;
+			html?: boolean;
+		} = {}
 	) {
 		const url = new URL(`http://localhost${path}`);
-		const headers = new Headers();
+		const headers = new Headers({
+			accept: html ? 'text/html,application/xhtml+xml,*/*;q=0.8' : '*/*'
+		});
 		if (accept) headers.set('accept-language', accept);
 		if (mode) headers.set('sec-fetch-mode', mode);
 		const jar = { get: vi.fn(() => cookie), set: vi.fn(), delete: vi.fn() };
@@ -505,7 +514,8 @@ describe('hooks: the UI language a device keeps', () => {
 
 	it.each([
 		['the worker downloading a page to keep', { mode: 'same-origin' }],
-		['the app’s data request', { data: true }]
+		['the app’s data request', { data: true }],
+		['a script asking for anything', { mode: null, html: false }]
 	])('neither moves nor records %s', async (_, how) => {
 		const visit = open('/lessons/basra', { cookie: 'en', ...how });
 		expect((await visit.run()).status).toBe(200);

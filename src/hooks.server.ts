@@ -64,17 +64,19 @@ function signInPath(lang: Lang, url: URL): string {
 const LANG_ROUTE = /^\/\[\[lang=lang\]\](?:\/|$)/;
 
 /**
- * Whether the request is the browser opening a page (typed, a link, the installed app), not the
- * app's own data request or the service worker downloading a page to keep: only an opening
- * follows and records the device's language choice. Clients that send no Fetch Metadata count as
- * openings.
+ * Whether the request is a browser opening a page (typed, a link, the installed app), not the
+ * app's own data request, the service worker downloading a page to keep, or a script fetching
+ * one: only an opening follows and records the device's language choice. A browser that sends
+ * no Fetch Metadata is known by asking for HTML.
  */
 function opensPage(event: RequestEvent): boolean {
-	const mode = event.request.headers.get('sec-fetch-mode');
+	const { method, headers } = event.request;
+	const mode = headers.get('sec-fetch-mode');
 	return (
-		(event.request.method === 'GET' || event.request.method === 'HEAD') &&
+		(method === 'GET' || method === 'HEAD') &&
 		!event.isDataRequest &&
 		(mode === null || mode === 'navigate') &&
+		(headers.get('accept') ?? '').includes('text/html') &&
 		LANG_ROUTE.test(event.route.id ?? '')
 	);
 }
