@@ -524,3 +524,35 @@ describe('hooks: the UI language a device keeps', () => {
 		expect(english.jar.set).not.toHaveBeenCalled();
 	});
 });
+
+describe('hooks: a student page’s data may be kept', () => {
+	function data(routeId: string, cacheControl: string) {
+		const url = new URL('http://localhost/lessons/basra/__data.json');
+		const event = {
+			request: new Request(url),
+			url,
+			params: {},
+			route: { id: routeId },
+			isDataRequest: true,
+			cookies: { get: vi.fn(), set: vi.fn(), delete: vi.fn() },
+			locals: {}
+		} as unknown as RequestEvent;
+		const resolve = vi.fn(
+			async () => new Response('{}', { headers: { 'cache-control': cacheControl } })
+		);
+		return handle({ event, resolve });
+	}
+
+	it('turns SvelteKit’s default no-store into no-cache for a lesson', async () => {
+		const response = await data('/[[lang=lang]]/lessons/[id=slug]', 'private, no-store');
+		expect(response.headers.get('cache-control')).toBe('no-cache');
+	});
+
+	it('leaves what a load set, and the teacher area, alone', async () => {
+		expect(
+			(await data('/[[lang=lang]]/lessons/[id=slug]', 'max-age=60')).headers.get('cache-control')
+		).toBe('max-age=60');
+		const teach = await data('/[[lang=lang]]/teach/signin', 'private, no-store');
+		expect(teach.headers.get('cache-control')).toBe('private, no-store');
+	});
+});

@@ -147,6 +147,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir(lang))
 	});
+	// SvelteKit marks every page's data `private, no-store` unless told otherwise. A student page's
+	// data is the lesson or the library, the same for everyone: the service worker may keep it
+	// (to open the page offline), revalidating each time. The teacher area's stays no-store.
+	if (
+		event.isDataRequest &&
+		!TEACH_ROUTE.test(routeId) &&
+		response.headers.get('cache-control') === 'private, no-store'
+	) {
+		response.headers.set('cache-control', 'no-cache');
+	}
 	// The same unprefixed URL answers a page or a redirect, by the device's choice.
 	if (unprefixed && opensPage(event) && !building) {
 		response.headers.append('vary', 'Cookie, Accept-Language');
