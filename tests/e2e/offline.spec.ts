@@ -126,13 +126,16 @@ test.describe('after one visit', () => {
 	}) => {
 		const lessons = await lessonPaths(page);
 		await waitForServiceWorker(page);
-		// English first: the page opened last sets the device's language, Arabic here.
-		const pages = lessons.flatMap((path) => [`/en${path}`, path]);
+		// Arabic first: once an English page has been opened, an unprefixed link opens in English
+		// (the device's choice) until the student switches back with the language control.
+		const pages = [...lessons, ...lessons.map((path) => `/en${path}`)];
 		const online = new Map<string, { title: string; passage: string }>();
 		for (const path of pages) {
 			await page.goto(path);
 			online.set(path, await lessonContent(page));
 		}
+		await page.getByRole('link', { name: 'العربية' }).click();
+		await expect(page).toHaveURL(lessons.at(-1)!);
 		for (const path of lessons) await waitForKept(page, path.split('/').pop()!);
 
 		// The library marks them, and says what they take on the phone.
@@ -250,12 +253,15 @@ test.describe('after one visit', () => {
 		await waitForServiceWorker(page);
 		await context.setOffline(true);
 		// Were the worker's own fetch not offline, these would be the server's 404 pages.
-		await page.goto('/en/no-such-page');
-		await expect(page).toHaveURL('/en');
-		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await page.goto('/lessons/no-such-lesson');
 		await expect(page).toHaveURL('/');
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+		await page.goto('/en/no-such-page');
+		await expect(page).toHaveURL('/en');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		// The English page shown is now the device's choice: an unprefixed one follows it.
+		await page.goto('/lessons/no-such-lesson');
+		await expect(page).toHaveURL('/en');
 	});
 
 	test('the precache holds the app, the library in both languages, fonts and icons, no lesson, within budget', async ({
