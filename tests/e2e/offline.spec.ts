@@ -586,6 +586,8 @@ test.describe('a library of 50 lessons', () => {
 	test.describe.configure({ timeout: 300_000 });
 
 	test.beforeAll(async () => {
+		// Copying and building the app takes minutes on a busy machine.
+		test.setTimeout(600_000);
 		dir = mkdtempSync(join(tmpdir(), 'qiraa-library-'));
 		const app = join(dir, 'app');
 		for (const entry of [
