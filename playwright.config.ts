@@ -27,6 +27,9 @@ export default defineConfig({
 			use: {
 				...devices['Pixel 7'],
 				viewport: { width: 390, height: 844 },
+				// An Arabic phone, Qiraa's first audience: a first visit opens in Arabic
+				// (tests/e2e/language.spec.ts tries an English one).
+				locale: 'ar-IQ',
 				browserName: 'chromium'
 			}
 		}

@@ -5,7 +5,7 @@
  * server sends, prerendered pages, the service worker and static files included, which
  * SvelteKit's `handle` hook never sees.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 
 /** @typedef {NonNullable<NonNullable<import('@sveltejs/kit').KitConfig['csp']>['directives']>} CspDirectives */
@@ -81,6 +81,8 @@ const META = /<meta http-equiv="content-security-policy" content="([^"]*)">/;
 function prerenderedPolicies(dir) {
 	const policies = new Map();
 	const framing = cspHeader({ 'frame-ancestors': CSP_DIRECTIVES['frame-ancestors'] });
+	// A build whose pages all render on request has no such folder.
+	if (!existsSync(dir)) return policies;
 	for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
 		if (!file.endsWith('.html')) continue;
 		const meta = META.exec(readFileSync(join(dir, file), 'utf8'));

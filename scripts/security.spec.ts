@@ -99,6 +99,10 @@ describe('secureResponses', () => {
 		}
 	);
 
+	it('starts on a build that prerendered nothing (no prerendered folder)', () => {
+		expect(() => secureResponses(join(dir, 'none'))).not.toThrow();
+	});
+
 	it("gives a prerendered page its <meta>'s policy plus frame-ancestors, also on a 304", async () => {
 		for (const path of ['/', '/en/lessons/x%20y', '/cached']) {
 			const response = await fetch(`${base}${path}`);

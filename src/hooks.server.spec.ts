@@ -27,8 +27,10 @@ const CLASS_ROUTE = '/[[lang=lang]]/teach/classes/[classId=uuid]';
 function request(path: string, routeId: string | null, cookie?: string) {
 	const url = new URL(`http://localhost${path}`);
 	const lang = path.startsWith('/en/') || path === '/en' ? 'en' : undefined;
+	// The device already keeps the page's language (the language tests below start from none).
+	const kept: Record<string, string | undefined> = { [SESSION_COOKIE]: cookie, lang: lang ?? 'ar' };
 	const jar = {
-		get: vi.fn((name: string) => (name === SESSION_COOKIE ? cookie : undefined)),
+		get: vi.fn((name: string) => kept[name]),
 		set: vi.fn(),
 		delete: vi.fn()
 	};
@@ -426,4 +428,131 @@ describe('hooks: requests that change state come only from our own pages', () =>
 			expect(await rowCounts(db())).not.toEqual(before);
 		}
 	);
+});
+
+describe('hooks: the UI language a device keeps', () => {
+	const LESSON_ROUTE = '/[[lang=lang]]/lessons/[id=slug]';
+
+	/** A page opened by the browser, with the device's cookie and the phone's languages. */
+	function open(
+		path: string,
+		{
+			cookie,
+			accept,
+			mode = 'navigate',
+			data = false,
+			html = true
+		}: {
+			cookie?: string;
+			accept?: string;
+			mode?: string | null;
+			data?: boolean;
+			html?: boolean;
+		} = {}
+	) {
+		const url = new URL(`http://localhost${path}`);
+		const headers = new Headers({
+			accept: html ? 'text/html,application/xhtml+xml,*/*;q=0.8' : '*/*'
+		});
+		if (accept) headers.set('accept-language', accept);
+		if (mode) headers.set('sec-fetch-mode', mode);
+		const jar = { get: vi.fn(() => cookie), set: vi.fn(), delete: vi.fn() };
+		const event = {
+			request: new Request(url, { headers }),
+			url,
+			params: /^\/en(\/|$)/.test(path) ? { lang: 'en' } : {},
+			route: { id: LESSON_ROUTE },
+			isDataRequest: data,
+			cookies: jar,
+			locals: {}
+		} as unknown as RequestEvent;
+		const resolve = vi.fn(async () => new Response('page'));
+		return { jar, resolve, run: () => handle({ event, resolve }) };
+	}
+
+	it('opens an unprefixed link in English on a device that chose English', async () => {
+		const visit = open('/lessons/basra?from=qr', { cookie: 'en', accept: 'ar-IQ' });
+		const response = await visit.run();
+		expect(response.status).toBe(307);
+		expect(response.headers.get('location')).toBe('/en/lessons/basra?from=qr');
+		expect(response.headers.get('vary')).toContain('Cookie');
+		expect(visit.resolve).not.toHaveBeenCalled();
+	});
+
+	it('keeps Arabic for a device that chose it, even on an English phone', async () => {
+		const visit = open('/lessons/basra', { cookie: 'ar', accept: 'en-US' });
+		const response = await visit.run();
+		expect(await response.text()).toBe('page');
+		expect(response.headers.get('vary')).toContain('Accept-Language');
+		expect(visit.jar.set).not.toHaveBeenCalled();
+	});
+
+	it.each([
+		['en-US,en;q=0.9', 307],
+		['ar-EG,ar;q=0.9', 200],
+		[undefined, 200]
+	])('follows the phone (%s) on a first visit', async (accept, status) => {
+		const visit = open('/', { accept });
+		expect((await visit.run()).status).toBe(status);
+	});
+
+	it('makes an explicit English page the choice', async () => {
+		const visit = open('/en/lessons/basra', { cookie: 'ar' });
+		expect((await visit.run()).status).toBe(200);
+		expect(visit.jar.set).toHaveBeenCalledWith(
+			'lang',
+			'en',
+			expect.objectContaining({ path: '/', httpOnly: false })
+		);
+	});
+
+	it('records the Arabic page a first visit shows', async () => {
+		const visit = open('/lessons/basra', { accept: 'ar' });
+		await visit.run();
+		expect(visit.jar.set).toHaveBeenCalledWith('lang', 'ar', expect.anything());
+	});
+
+	it.each([
+		['the worker downloading a page to keep', { mode: 'same-origin' }],
+		['the app’s data request', { data: true }],
+		['a script asking for anything', { mode: null, html: false }]
+	])('neither moves nor records %s', async (_, how) => {
+		const visit = open('/lessons/basra', { cookie: 'en', ...how });
+		expect((await visit.run()).status).toBe(200);
+		const english = open('/en/lessons/basra', { cookie: 'ar', ...how });
+		await english.run();
+		expect(english.jar.set).not.toHaveBeenCalled();
+	});
+});
+
+describe('hooks: a student page’s data may be kept', () => {
+	function data(routeId: string, cacheControl: string) {
+		const url = new URL('http://localhost/lessons/basra/__data.json');
+		const event = {
+			request: new Request(url),
+			url,
+			params: {},
+			route: { id: routeId },
+			isDataRequest: true,
+			cookies: { get: vi.fn(), set: vi.fn(), delete: vi.fn() },
+			locals: {}
+		} as unknown as RequestEvent;
+		const resolve = vi.fn(
+			async () => new Response('{}', { headers: { 'cache-control': cacheControl } })
+		);
+		return handle({ event, resolve });
+	}
+
+	it('turns SvelteKit’s default no-store into no-cache for a lesson', async () => {
+		const response = await data('/[[lang=lang]]/lessons/[id=slug]', 'private, no-store');
+		expect(response.headers.get('cache-control')).toBe('no-cache');
+	});
+
+	it('leaves what a load set, and the teacher area, alone', async () => {
+		expect(
+			(await data('/[[lang=lang]]/lessons/[id=slug]', 'max-age=60')).headers.get('cache-control')
+		).toBe('max-age=60');
+		const teach = await data('/[[lang=lang]]/teach/signin', 'private, no-store');
+		expect(teach.headers.get('cache-control')).toBe('private, no-store');
+	});
 });

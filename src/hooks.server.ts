@@ -10,6 +10,13 @@ import { env } from '$env/dynamic/private';
 import { LessonError } from '$lib/lesson/problem';
 import { DEFAULT_LANG, dir, isLang, localisePath, type Lang } from '$lib/i18n';
 import {
+	LANG_COOKIE,
+	LANG_COOKIE_MAX_AGE,
+	languageRedirect,
+	phoneLanguage,
+	preferredLanguage
+} from '$lib/i18n/choice';
+import {
 	SESSION_COOKIE,
 	sessionCookieOptions,
 	teacherFromSession,
@@ -73,12 +80,70 @@ function signInPath(lang: Lang, url: URL): string {
 	return `${localisePath('/teach/signin', lang)}?next=${next}`;
 }
 
+/** Pages in both UI languages: everything under the optional `/en` prefix. */
+const LANG_ROUTE = /^\/\[\[lang=lang\]\](?:\/|$)/;
+
+/**
+ * Whether the request is a browser opening a page (typed, a link, the installed app), not the
+ * app's own data request, the service worker downloading a page to keep, or a script fetching
+ * one: only an opening follows and records the device's language choice. A browser that sends
+ * no Fetch Metadata is known by asking for HTML.
+ */
+function opensPage(event: RequestEvent): boolean {
+	const { method, headers } = event.request;
+	const mode = headers.get('sec-fetch-mode');
+	return (
+		(method === 'GET' || method === 'HEAD') &&
+		!event.isDataRequest &&
+		(mode === null || mode === 'navigate') &&
+		(headers.get('accept') ?? '').includes('text/html') &&
+		LANG_ROUTE.test(event.route.id ?? '')
+	);
+}
+
+/**
+ * The device's UI language on opening a page (src/lib/i18n/choice.ts): an unprefixed page opens
+ * under `/en` when the device chose English (its cookie), or made no choice and the phone reads
+ * English; the page shown becomes the choice. Returns the redirect, or null to go on.
+ */
+function keepLanguage(event: RequestEvent, lang: Lang, unprefixed: boolean): Response | null {
+	if (building || !opensPage(event)) return null;
+	const cookie = event.cookies.get(LANG_COOKIE);
+	const chosen = isLang(cookie) ? cookie : undefined;
+	if (unprefixed) {
+		const phone = phoneLanguage(event.request.headers.get('accept-language'));
+		const target = languageRedirect(event.url.pathname, preferredLanguage(chosen, phone));
+		if (target !== null) {
+			return new Response(null, {
+				status: 307,
+				headers: {
+					location: target + event.url.search,
+					vary: 'Cookie, Accept-Language',
+					'cache-control': 'no-store'
+				}
+			});
+		}
+	}
+	if (chosen !== lang) {
+		event.cookies.set(LANG_COOKIE, lang, {
+			path: '/',
+			maxAge: LANG_COOKIE_MAX_AGE,
+			sameSite: 'lax',
+			secure: event.url.protocol === 'https:',
+			// The page sets it too, when the student switches language.
+			httpOnly: false
+		});
+	}
+	return null;
+}
+
 /**
  * Per request: first, anything that could change state (a form action, `/api/sync`, `/api/join`,
  * sign-out …) is refused unless it comes from this app's own origin; SvelteKit's own check only
  * covers form content types, and only in production. Then the UI language comes from the URL
- * (`/en/…` or none for Arabic), so prerendered pages carry the right `<html lang dir>` in their
- * HTML and nothing is patched after load. On the teacher's pages the session cookie gives
+ * (`/en/…` or none for Arabic), so every page carries the right `<html lang dir>` in its first
+ * byte and nothing is patched after load; an unprefixed page opened on a device that keeps
+ * English is sent to its `/en` twin first. On the teacher's pages the session cookie gives
  * `locals.teacher`, and everything but sign-in and sign-up sends a signed-out visitor to sign in
  * (303, also for form actions and CSV downloads).
  */
@@ -89,6 +154,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const lang = isLang(param) ? param : DEFAULT_LANG;
 	event.locals.lang = lang;
 	event.locals.teacher = null;
+	const unprefixed = !isLang(param);
+	const elsewhere = keepLanguage(event, lang, unprefixed);
+	if (elsewhere) return elsewhere;
 	const routeId = event.route.id ?? '';
 	if (TEACH_ROUTE.test(routeId)) {
 		event.locals.teacher = await sessionTeacher(event);
@@ -98,9 +166,24 @@ export const handle: Handle = async ({ event, resolve }) => {
 	} else if (TEACHER_API_ROUTE.test(routeId)) {
 		event.locals.teacher = await sessionTeacher(event);
 	}
-	return resolve(event, {
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir(lang))
 	});
+	// SvelteKit marks every page's data `private, no-store` unless told otherwise. A student page's
+	// data is the lesson or the library, the same for everyone: the service worker may keep it
+	// (to open the page offline), revalidating each time. The teacher area's stays no-store.
+	if (
+		event.isDataRequest &&
+		!TEACH_ROUTE.test(routeId) &&
+		response.headers.get('cache-control') === 'private, no-store'
+	) {
+		response.headers.set('cache-control', 'no-cache');
+	}
+	// The same unprefixed URL answers a page or a redirect, by the device's choice.
+	if (unprefixed && opensPage(event) && !building) {
+		response.headers.append('vary', 'Cookie, Accept-Language');
+	}
+	return response;
 };
 
 /**

@@ -1,6 +1,8 @@
 /**
- * The worker as wired in index.ts, in a stubbed service worker scope: what it precaches, what it
- * answers and from where, what it leaves to the network, and when it lets a new version in.
+ * The worker as wired in index.ts, in a stubbed service worker scope: what it precaches (the app,
+ * no lesson), what it answers and from where, the lessons it keeps when opened or assigned, the
+ * language an unprefixed page opens in offline, what it leaves to the network, and when it lets a
+ * new version in.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
@@ -19,31 +21,20 @@ const lists = vi.hoisted(() => ({
 		'/_app/immutable/nodes/9.T1.js'
 	],
 	files: ['/favicon.svg', '/robots.txt', '/manifest.webmanifest', '/icons/icon-192.png'],
-	prerendered: [
-		'/',
-		'/__data.json',
-		'/en',
-		'/en/__data.json',
-		'/lessons/basra',
-		'/lessons/basra/__data.json',
-		'/en/lessons/basra',
-		'/en/lessons/basra/__data.json'
-	],
+	// Lessons are rendered on request; were one prerendered all the same, it would stay out.
+	prerendered: ['/about', '/lessons/basra', '/lessons/basra/__data.json'],
 	version: '2'
 }));
 
 vi.mock('$service-worker', () => lists);
 
-/** The lesson's page and its English twin share one content-named data file. */
-const LESSON_DATA = '/_app/immutable/assets/__data.L1.json';
 vi.mock('./build-info', () => ({
-	dataAssets: new Map([
-		['/lessons/basra/__data.json', LESSON_DATA],
-		['/en/lessons/basra/__data.json', LESSON_DATA]
-	]),
+	dataAssets: new Map([['/lessons/basra/__data.json', '/_app/immutable/assets/__data.L1.json']]),
 	teacherOnly: new Set(['/_app/immutable/nodes/9.T1.js'])
 }));
 
+/** The library in both languages, with its data: precached, though rendered on request. */
+const APP_PAGES = ['/', '/__data.json', '/en', '/en/__data.json'];
 const PRECACHE = 'qiraa-precache-2';
 const TEACHER_NODE = '/_app/immutable/nodes/9.T1.js';
 const RUNTIME = 'qiraa-runtime-2';
@@ -81,29 +72,29 @@ beforeEach(() => {
 });
 
 describe('install', () => {
-	it('precaches the shell, the fonts, the icons and every prerendered page, not robots.txt', async () => {
+	it('precaches the shell, the fonts, the icons and the library, no lesson and not robots.txt', async () => {
 		await install();
 		const urls = (await worker.storage.open(PRECACHE)).urls().map((url) => url.split('?')[0]);
-		const ownData = lists.prerendered.filter(
-			(path) => !['/lessons/basra/__data.json', '/en/lessons/basra/__data.json'].includes(path)
-		);
 		expect(urls.sort()).toEqual(
 			[
 				...lists.build.filter((path) => path !== TEACHER_NODE),
-				...ownData,
-				LESSON_DATA,
+				...APP_PAGES,
+				'/about',
 				'/favicon.svg',
 				'/manifest.webmanifest',
 				'/icons/icon-192.png'
 			].sort()
 		);
+		const fetched = worker.network.mock.calls.map(([request]) => new URL(request.url).pathname);
+		expect(fetched.filter((path) => path.includes('lessons'))).toEqual([]);
 	});
 
-	it('downloads data shared by several pages once', async () => {
+	it('asks for the unprefixed library as it is, not as the device’s language would redirect it', async () => {
 		await install();
-		const fetched = worker.network.mock.calls.map(([request]) => new URL(request.url).pathname);
-		expect(fetched.filter((path) => path === LESSON_DATA)).toHaveLength(1);
-		expect(fetched.filter((path) => path.startsWith('/lessons/basra/__data'))).toEqual([]);
+		const library = worker.network.mock.calls
+			.map(([request]) => request)
+			.find((request) => new URL(request.url).pathname === '/');
+		expect(library?.mode).not.toBe('navigate');
 	});
 
 	it('fetches unchanged hashed files from the previous version’s cache, not the network', async () => {
@@ -175,13 +166,10 @@ describe('offline', () => {
 		offline();
 	});
 
-	it.each(['/lessons/basra', '/en/lessons/basra', '/', '/en'])(
-		'opens the precached page %s',
-		async (path) => {
-			const response = await worker.fetch(pageRequest(path, { navigate: true }));
-			expect(await response?.text()).toBe(`server ${path}`);
-		}
-	);
+	it.each(['/', '/en'])('opens the precached library %s', async (path) => {
+		const response = await worker.fetch(pageRequest(path, { navigate: true }));
+		expect(await response?.text()).toBe(`server ${path}`);
+	});
 
 	it('answers SvelteKit’s data request whatever its query', async () => {
 		const request = pageRequest('/en/__data.json?x-sveltekit-invalidated=01');
@@ -189,12 +177,9 @@ describe('offline', () => {
 		expect(await response?.text()).toBe('server /en/__data.json');
 	});
 
-	it.each([
-		'/lessons/basra/__data.json',
-		'/en/lessons/basra/__data.json?x-sveltekit-invalidated=01'
-	])('answers %s from the data file it shares', async (path) => {
-		const response = await worker.fetch(pageRequest(path));
-		expect(await response?.text()).toBe(`server ${LESSON_DATA}`);
+	it('sends a lesson never kept to the library in its language', async () => {
+		const response = await worker.fetch(pageRequest('/en/lessons/basra', { navigate: true }));
+		expect(response?.headers.get('Location')).toBe(`${ORIGIN}/en`);
 	});
 
 	it('serves the app’s chunks', async () => {
@@ -275,5 +260,109 @@ describe('pages that are not prerendered', () => {
 		const response = await worker.fetch(pageRequest('/lessons/nope', { navigate: true }));
 		expect(response?.status).toBe(404);
 		expect((await worker.storage.open(RUNTIME)).urls()).toEqual([]);
+	});
+});
+
+/** Every URL the worker keeps for the lesson `basra`. */
+const BASRA = [
+	'/lessons/basra',
+	'/en/lessons/basra',
+	'/lessons/basra/result',
+	'/en/lessons/basra/result',
+	'/lessons/basra/__data.json',
+	'/lessons/basra/result/__data.json'
+];
+
+async function tell(data: unknown) {
+	await worker.dispatch(new FakeMessageEvent(data)).settled();
+}
+
+describe('lessons on the phone', () => {
+	beforeEach(install);
+
+	it('keeps a lesson the student opened, in both languages, and opens it offline', async () => {
+		await tell({ type: 'OPENED', lesson: { id: 'basra', version: 'v1' } });
+		expect((await worker.storage.open('qiraa-lessons')).urls().sort()).toEqual(
+			[...BASRA, '/__qiraa/lessons.json'].sort()
+		);
+		offline();
+		for (const path of ['/lessons/basra', '/en/lessons/basra/result']) {
+			const response = await worker.fetch(pageRequest(path, { navigate: true }));
+			expect(await response?.text()).toBe(`server ${path}`);
+		}
+		// The English page's data is the Arabic one's: the same lesson, kept once.
+		const data = await worker.fetch(
+			pageRequest('/en/lessons/basra/__data.json?x-sveltekit-invalidated=01')
+		);
+		expect(await data?.text()).toBe('server /lessons/basra/__data.json');
+	});
+
+	it('downloads assigned lessons never opened, and tells the pages', async () => {
+		const page = { postMessage: vi.fn() };
+		worker.scope.clients.matchAll.mockResolvedValue([page]);
+		await tell({
+			type: 'ASSIGNED',
+			lessons: [
+				{ id: 'basra', version: 'v1' },
+				{ id: 'mosul', version: 'v3' }
+			]
+		});
+		offline();
+		const response = await worker.fetch(pageRequest('/lessons/mosul', { navigate: true }));
+		expect(await response?.text()).toBe('server /lessons/mosul');
+		expect(page.postMessage).toHaveBeenCalledWith({ type: 'LESSONS_CHANGED' });
+		worker.scope.clients.matchAll.mockResolvedValue([]);
+	});
+
+	it('downloads a kept lesson again only when its version changed', async () => {
+		await tell({ type: 'OPENED', lesson: { id: 'basra', version: 'v1' } });
+		serve({ '/lessons/basra': () => new Response('version 2') });
+		await tell({ type: 'ASSIGNED', lessons: [{ id: 'basra', version: 'v1' }] });
+		offline();
+		let response = await worker.fetch(pageRequest('/lessons/basra', { navigate: true }));
+		expect(await response?.text()).toBe('server /lessons/basra');
+
+		serve({ '/lessons/basra': () => new Response('version 2') });
+		await tell({ type: 'ASSIGNED', lessons: [{ id: 'basra', version: 'v2' }] });
+		offline();
+		response = await worker.fetch(pageRequest('/lessons/basra', { navigate: true }));
+		expect(await response?.text()).toBe('version 2');
+	});
+
+	it('ignores malformed messages', async () => {
+		await tell({ type: 'OPENED', lesson: { id: 'basra' } });
+		await tell({ type: 'ASSIGNED', lessons: 'basra' });
+		expect(await worker.storage.has('qiraa-lessons')).toBe(false);
+	});
+
+	it('keeps its lessons when a new version activates', async () => {
+		await tell({ type: 'OPENED', lesson: { id: 'basra', version: 'v1' } });
+		await worker.dispatch(new FakeExtendableEvent('activate')).settled();
+		expect(await worker.storage.has('qiraa-lessons')).toBe(true);
+	});
+});
+
+describe('the UI language offline', () => {
+	beforeEach(async () => {
+		await install();
+		offline();
+	});
+
+	it('opens an unprefixed page in English on a device that chose English', async () => {
+		await tell({ type: 'LANG', lang: 'en' });
+		const response = await worker.fetch(pageRequest('/?utm=qr', { navigate: true }));
+		expect(response?.status).toBe(302);
+		expect(response?.headers.get('Location')).toBe(`${ORIGIN}/en?utm=qr`);
+		await tell({ type: 'LANG', lang: 'ar' });
+		expect(await (await worker.fetch(pageRequest('/', { navigate: true })))?.text()).toBe(
+			'server /'
+		);
+	});
+
+	it('leaves the app’s data requests alone', async () => {
+		await tell({ type: 'LANG', lang: 'en' });
+		const response = await worker.fetch(pageRequest('/__data.json'));
+		expect(await response?.text()).toBe('server /__data.json');
+		await tell({ type: 'LANG', lang: 'ar' });
 	});
 });

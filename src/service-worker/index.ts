@@ -3,16 +3,17 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * Qiraa's service worker: after one visit, the app shell, every prerendered lesson in both
- * interface languages, the fonts and the icons open with no network. It handles same-origin GET
- * requests only, never touches `/api`, and waits for the student's word before a new version
- * takes over (the page sends SKIP_WAITING when they accept the reload).
+ * Qiraa's service worker: after one visit, the app shell, the library in both interface
+ * languages, the fonts and the icons open with no network; a lesson opens offline once it was
+ * opened or assigned (lessons.ts keeps it, outside the precache, so the install does not grow with
+ * the library). An unprefixed page opened offline follows the device's language choice. It
+ * handles same-origin GET requests only, never touches `/api`, and waits for the student's word
+ * before a new version takes over (the page sends SKIP_WAITING when they accept the reload).
  */
 import { build, files, prerendered, version } from '$service-worker';
 import { clientsClaim, type WorkboxPlugin } from 'workbox-core';
 import { PrecacheController, PrecacheRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
-import { NetworkFirst } from 'workbox-strategies';
 import {
 	isImmutableAsset,
 	isNeverCached,
@@ -23,8 +24,12 @@ import {
 	withoutSvelteKitParams
 } from './policy';
 import { dataAssets, teacherOnly } from './build-info';
+import { LanguageChoice } from './language';
+import { LessonStore, lessonOf } from './lessons';
 import { precacheEntries } from './precache';
+import { languageRedirect } from '$lib/i18n/choice';
 import { sendOutbox } from '$lib/client/outbox';
+import { LESSONS_CHANGED, readMessage } from '$lib/client/worker-messages';
 import { cacheNamesFor, retireOldCaches, seedPrecache } from './versions';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
@@ -76,24 +81,41 @@ sw.addEventListener('sync', (event) => {
 	);
 });
 
-sw.addEventListener('message', (event) => {
-	if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void sw.skipWaiting();
+const lessons = new LessonStore({
+	storage: sw.caches,
+	origin: sw.location.origin,
+	build: version,
+	fetch: (request) => fetch(request),
+	// Every open page redraws which lessons are on the phone.
+	changed: () =>
+		void sw.clients
+			.matchAll({ type: 'window' })
+			.then((pages) => pages.forEach((page) => page.postMessage({ type: LESSONS_CHANGED })))
 });
-
-// Prerendered pages ignore the query string, and so does their copy: a lesson opened from a link
-// with `?utm_…`, or its data fetched with `?x-sveltekit-invalidated=…`, is the same lesson. A
-// page's data comes from the content-named copy it shares with its twins.
-registerRoute(
-	new PrecacheRoute(precache, {
-		ignoreURLParametersMatching: [/./],
-		directoryIndex: '',
-		cleanURLs: false,
-		urlManipulation: ({ url }) => {
-			const asset = dataAssets.get(url.pathname);
-			return asset ? [new URL(asset, url.origin)] : [];
-		}
-	})
+const language = new LanguageChoice(
+	sw.caches,
+	sw.location.origin,
+	() => sw.navigator.languages ?? []
 );
+
+sw.addEventListener('message', (event) => {
+	const message = readMessage(event.data);
+	if (message === undefined) return;
+	switch (message.type) {
+		case 'SKIP_WAITING':
+			void sw.skipWaiting();
+			break;
+		case 'LANG':
+			event.waitUntil(language.choose(message.lang));
+			break;
+		case 'OPENED':
+			event.waitUntil(lessons.opened(message.lesson));
+			break;
+		case 'ASSIGNED':
+			event.waitUntil(lessons.assigned(message.lessons));
+			break;
+	}
+});
 
 // A hashed file the precache does not hold (an older version's, asked for by a page still running
 // it; or the teacher area's): any cache holding it is right, as its name is its content. Else the
@@ -112,31 +134,80 @@ registerRoute(
 	}
 );
 
-// Pages that are not prerendered: the network first (a bus's hanging connection gives up after a
-// few seconds), then the copy from the last visit (never of the teacher area, whose pages hold
-// students' names and results), then a redirect to the library in the URL's language. A redirect,
-// not the library's HTML under the unknown URL: SvelteKit takes the route and its params (the
-// language) from the URL when it hydrates, and no route matches it.
+/** How long a page waits on the network before a kept copy is shown (a bus's hanging connection). */
+const NETWORK_TIMEOUT_MS = 5000;
+
+/** A kept copy of a page or its data: the lesson store's, the last visit's, or the precache's. */
+async function keptCopy(url: URL): Promise<Response | undefined> {
+	const clean = withoutSvelteKitParams(url);
+	clean.searchParams.delete('__WB_REVISION__');
+	return (
+		(await lessons.match(clean)) ??
+		(await (await sw.caches.open(names.runtime)).match(clean.href)) ??
+		(await precache.matchPrecache(clean.pathname))
+	);
+}
+
+/**
+ * Offline, or the network gave up: an unprefixed page on a device that keeps English opens as
+ * its `/en` twin (as the server would send it); then the kept copy; then, for a page never kept,
+ * a redirect to the library in the URL's language. A redirect, not the library's HTML under the
+ * unknown URL: SvelteKit takes the route and its params (the language) from the URL when it
+ * hydrates, and no route matches it.
+ */
+async function offlinePage(request: Request, url: URL): Promise<Response | undefined> {
+	if (request.mode === 'navigate') {
+		const target = languageRedirect(url.pathname, await language.preferred());
+		if (target !== null) return Response.redirect(new URL(target + url.search, url.origin), 302);
+	}
+	const kept = await keptCopy(url);
+	if (kept || request.mode !== 'navigate') return kept;
+	return Response.redirect(new URL(shellFor(url), url.origin), 302);
+}
+
+// Pages and their data: the network first, so a new lesson or version shows at once; a copy of
+// a page that is neither a lesson (lessons.ts keeps those) nor the teacher area's (its pages hold
+// students' names and results) is kept for the next offline visit.
 registerRoute(
 	({ url, request, sameOrigin }) =>
 		sameOrigin && !isNeverCached(url) && isPageRequest(request, url),
-	new NetworkFirst({
-		cacheName: names.runtime,
-		networkTimeoutSeconds: 5,
-		plugins: [
-			{
-				cacheWillUpdate: async ({ request, response }) =>
-					mayStore(response) && !isTeacherArea(new URL(request.url)) ? response : null
-			},
-			{
-				cacheKeyWillBeUsed: async ({ request }) => withoutSvelteKitParams(new URL(request.url)).href
-			},
-			{
-				handlerDidError: async ({ request }) =>
-					request.mode === 'navigate'
-						? Response.redirect(new URL(shellFor(new URL(request.url)), sw.location.origin), 302)
-						: undefined
+	async ({ request, url, event }) => {
+		const network = fetch(request).then((response) => {
+			if (mayStore(response) && !isTeacherArea(url) && lessonOf(url) === undefined) {
+				const copy = response.clone();
+				const key = withoutSvelteKitParams(url).href;
+				event.waitUntil(sw.caches.open(names.runtime).then((cache) => cache.put(key, copy)));
 			}
-		]
+			return response;
+		});
+		// Settled here too, so a network that fails after the timeout is not an unhandled rejection.
+		network.catch(() => undefined);
+		let timeout: ReturnType<typeof setTimeout> | undefined;
+		const timer = new Promise<undefined>((resolve) => {
+			timeout = setTimeout(resolve, NETWORK_TIMEOUT_MS, undefined);
+		});
+		try {
+			const first = await Promise.race([network, timer]);
+			if (first) return first;
+			return (await offlinePage(request, url)) ?? (await network);
+		} catch {
+			return (await offlinePage(request, url)) ?? Response.error();
+		} finally {
+			clearTimeout(timeout);
+		}
+	}
+);
+
+// Everything else the precache holds (the build's files, the icons): from the precache. Hashed
+// files ignore the query string, as does their copy.
+registerRoute(
+	new PrecacheRoute(precache, {
+		ignoreURLParametersMatching: [/./],
+		directoryIndex: '',
+		cleanURLs: false,
+		urlManipulation: ({ url }) => {
+			const asset = dataAssets.get(url.pathname);
+			return asset ? [new URL(asset, url.origin)] : [];
+		}
 	})
 );

@@ -18,14 +18,13 @@ const lists = {
 		'/icons/icon-maskable-512.png'
 	],
 	prerendered: [
-		'/',
-		'/__data.json',
-		'/en',
+		'/about',
+		'/about/__data.json',
+		'/en/about',
 		'/en/__data.json',
 		'/lessons/basra',
 		'/lessons/basra/__data.json',
-		'/en/lessons/basra',
-		'/en/lessons/basra/__data.json',
+		'/en/lessons/basra/result',
 		'/api/lessons.json'
 	],
 	version: '1700000000000'
@@ -60,10 +59,31 @@ describe('precacheEntries', () => {
 		expect(urls).not.toContain('/robots.txt');
 	});
 
-	it('holds every prerendered page and its data in both languages, revised by the version', () => {
-		for (const url of lists.prerendered.slice(0, 8)) {
+	it('holds the library in both languages with its data, revised by the version', () => {
+		for (const url of ['/', '/__data.json', '/en', '/en/__data.json']) {
 			expect(entries).toContainEqual({ url, revision: lists.version });
 		}
+	});
+
+	it('holds the other prerendered pages, but never a lesson’s', () => {
+		for (const url of lists.prerendered.slice(0, 3)) {
+			expect(entries).toContainEqual({ url, revision: lists.version });
+		}
+		expect(urls.filter((url) => url.includes('/lessons/'))).toEqual([]);
+	});
+
+	it('is the same with 2 lessons as with 2,000', () => {
+		const pages = (count: number) =>
+			Array.from({ length: count }, (_, i) =>
+				['', '/en'].flatMap((prefix) => [
+					`${prefix}/lessons/lesson-${i}`,
+					`${prefix}/lessons/lesson-${i}/__data.json`,
+					`${prefix}/lessons/lesson-${i}/result`
+				])
+			).flat();
+		const two = precacheEntries({ ...lists, prerendered: pages(2) });
+		const many = precacheEntries({ ...lists, prerendered: pages(2000) });
+		expect(many).toEqual(two);
 	});
 
 	it('never holds anything under /api, even prerendered', () => {
@@ -77,15 +97,14 @@ describe('precacheEntries', () => {
 	it('keeps data shared by several pages once, under its content name', () => {
 		const shared = precacheEntries(lists, {
 			dataAssets: new Map([
-				['/lessons/basra/__data.json', '/_app/immutable/assets/__data.L1.json'],
-				['/en/lessons/basra/__data.json', '/_app/immutable/assets/__data.L1.json'],
+				['/about/__data.json', '/_app/immutable/assets/__data.L1.json'],
+				['/en/about/__data.json', '/_app/immutable/assets/__data.L1.json'],
 				['/gone/__data.json', '/_app/immutable/assets/__data.OLD.json']
 			])
 		});
 		const sharedUrls = shared.map((entry) => entry.url);
 		expect(shared).toContainEqual({ url: '/_app/immutable/assets/__data.L1.json', revision: null });
-		expect(sharedUrls).not.toContain('/lessons/basra/__data.json');
-		expect(sharedUrls).not.toContain('/en/lessons/basra/__data.json');
+		expect(sharedUrls).not.toContain('/about/__data.json');
 		// Data of pages this build did not prerender stays out.
 		expect(sharedUrls).not.toContain('/_app/immutable/assets/__data.OLD.json');
 		// Pages without a shared copy keep their own.

@@ -1,9 +1,19 @@
 /**
- * The precache list: the app shell (`build`), the icons and manifest (`files`), and every
- * prerendered page with its data (`prerendered`). Pure, so tests pass their own lists.
+ * The precache list: the app only, the same with 2 lessons or 2,000. The app shell (`build`), the
+ * icons and manifest (`files`), the library in both UI languages with its data, and any other
+ * prerendered page; never a lesson's page (lessons.ts keeps those when opened or assigned). Pure,
+ * so tests pass their own lists.
  */
 import type { PrecacheEntry } from 'workbox-precaching';
+import { lessonOf } from './lessons';
 import { isNeverCached } from './policy';
+
+/**
+ * The library (the student's home) in both UI languages, and the data the app fetches for it:
+ * rendered on request, so not among the prerendered pages, yet needed from the first offline
+ * open. Served from the network first while online (a new lesson shows at once).
+ */
+export const APP_PAGES = ['/', '/__data.json', '/en', '/en/__data.json'];
 
 export interface BuildLists {
 	build: string[];
@@ -33,8 +43,12 @@ export function precacheEntries(
 	{ build, files, prerendered, version }: BuildLists,
 	{ dataAssets = new Map(), unneeded = new Set() }: BuildKnowledge = {}
 ): PrecacheEntry[] {
-	const local = (path: string) => !isNeverCached(new URL(path, 'http://x'));
-	const shared = new Set(prerendered.flatMap((path) => dataAssets.get(path) ?? []));
+	const app = (path: string) => {
+		const url = new URL(path, 'http://x');
+		return !isNeverCached(url) && lessonOf(url) === undefined && !APP_PAGES.includes(path);
+	};
+	const pages = prerendered.filter(app);
+	const shared = new Set(pages.flatMap((path) => dataAssets.get(path) ?? []));
 	return [
 		// Hashed names: the URL is the revision, and an unchanged file is never fetched twice.
 		...build
@@ -44,8 +58,9 @@ export function precacheEntries(
 		// The rest keep their names across builds; the revision makes the install fetch bypass the
 		// HTTP cache, so a new version never precaches a page of the old one.
 		...files.filter((path) => OFFLINE_FILE.test(path)).map((url) => ({ url, revision: version })),
-		...prerendered
-			.filter((path) => local(path) && !dataAssets.has(path))
-			.map((url) => ({ url, revision: version }))
+		...[...APP_PAGES, ...pages.filter((path) => !dataAssets.has(path))].map((url) => ({
+			url,
+			revision: version
+		}))
 	];
 }

@@ -132,7 +132,12 @@ export function stubServiceWorkerScope() {
 		location: new URL('/service-worker.js', ORIGIN),
 		registration: { scope: `${ORIGIN}/` },
 		caches: storage,
-		clients: { claim: vi.fn(async () => undefined) },
+		clients: {
+			claim: vi.fn(async () => undefined),
+			matchAll: vi.fn(async () => [] as { postMessage(message: unknown): void }[])
+		},
+		/** The phone's languages, as `navigator.languages` gives them. */
+		navigator: { languages: ['ar-IQ'] as readonly string[] },
 		skipWaiting: vi.fn(async () => undefined),
 		addEventListener(type: string, listener: (event: unknown) => void) {
 			listeners.set(type, [...(listeners.get(type) ?? []), listener]);

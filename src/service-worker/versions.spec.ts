@@ -76,6 +76,13 @@ describe('retireOldCaches', () => {
 		]);
 	});
 
+	it('keeps the lessons on the phone across versions', async () => {
+		await storage.open('qiraa-lessons');
+		await retireOldCaches(asStorage(), '1');
+		await retireOldCaches(asStorage(), '2');
+		expect(await storage.has('qiraa-lessons')).toBe(true);
+	});
+
 	it('leaves other applications’ caches alone', async () => {
 		await storage.open('another-app');
 		await retireOldCaches(asStorage(), '1');

@@ -7,6 +7,8 @@
 
 const PREFIX = 'qiraa-';
 const META = `${PREFIX}meta`;
+/** The lessons kept on the phone (lessons.ts): they outlive a new version of the app. */
+const LESSONS = `${PREFIX}lessons`;
 /** Where the version that last activated is written down, inside the meta cache. */
 const ACTIVE = '/__qiraa/active-version';
 
@@ -46,13 +48,13 @@ export async function seedPrecache(
 }
 
 /**
- * Deletes every Qiraa cache but this version's and the precache of the version active until now,
- * then records this version as the active one. Returns the names deleted.
+ * Deletes every Qiraa cache but this version's, the precache of the version active until now and
+ * the kept lessons, then records this version as the active one. Returns the names deleted.
  */
 export async function retireOldCaches(storage: CacheStorage, version: string): Promise<string[]> {
 	const meta = await storage.open(META);
 	const previous = await (await meta.match(ACTIVE))?.text();
-	const keep = new Set([META, ...Object.values(cacheNamesFor(version))]);
+	const keep = new Set([META, LESSONS, ...Object.values(cacheNamesFor(version))]);
 	if (previous && previous !== version) keep.add(cacheNamesFor(previous).precache);
 	const old = (await storage.keys()).filter((name) => name.startsWith(PREFIX) && !keep.has(name));
 	await Promise.all(old.map((name) => storage.delete(name)));

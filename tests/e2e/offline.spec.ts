@@ -1,10 +1,21 @@
 /**
- * Offline first, against the production build: after one visit every lesson opens with no
- * network in both interface languages; the app is installable; a new version waits for the
- * student; and on an insecure origin (a teacher laptop over plain http) the app still works.
+ * Offline first, against the production build: after one visit the library opens with no
+ * network in both interface languages; a lesson opened once, or assigned to the student's class,
+ * opens offline too (kept on the phone, and marked so), while the install holds no lesson; the
+ * app is installable; a new version waits for the student; and on an insecure origin (a teacher
+ * laptop over plain http) the app still works.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+	cpSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	renameSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, watchCsp, type Page } from './fixtures';
@@ -14,6 +25,8 @@ import en from '../../src/lib/i18n/locales/pwa.en.json' with { type: 'json' };
 import { BUDGETS } from '../../scripts/bench/figures';
 import { CHROMIUM_ARGS, findChromium } from './browser';
 import { loadLessons, setReading } from './lessons';
+import { makeClassroom, postForm } from './classroom';
+import { tx } from './i18n';
 
 async function waitForServiceWorker(page: Page): Promise<void> {
 	await page.evaluate(() => navigator.serviceWorker.ready);
@@ -44,6 +57,20 @@ async function precachedPages(page: Page): Promise<string[]> {
 			.map((request) => new URL(request.url).pathname)
 			.filter((path) => !path.startsWith('/_app/') && !/\.\w+$/.test(path));
 	});
+}
+
+/** Waits until the worker keeps the lesson on the phone (its pages in both languages). */
+async function waitForKept(page: Page, id: string): Promise<void> {
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async (lesson) => {
+					const index = await (await caches.open('qiraa-lessons')).match('/__qiraa/lessons.json');
+					return index ? lesson in ((await index.json()) as object) : false;
+				}, id),
+			{ timeout: 20_000 }
+		)
+		.toBe(true);
 }
 
 /** What must be on a lesson page: its title and its first Arabic paragraph. */
@@ -93,25 +120,39 @@ async function expectAnswered(page: Page, ids: string[]): Promise<void> {
 }
 
 test.describe('after one visit', () => {
-	test('every lesson opens offline in both interface languages, and after a reload', async ({
+	test('a lesson opened once is kept, marked, and opens offline in both interface languages, and after a reload', async ({
 		page,
 		context
 	}) => {
 		const lessons = await lessonPaths(page);
 		await waitForServiceWorker(page);
-		const pages = lessons.flatMap((path) => [path, `/en${path}`]);
+		// Arabic first: once an English page has been opened, an unprefixed link opens in English
+		// (the device's choice) until the student switches back with the language control.
+		const pages = [...lessons, ...lessons.map((path) => `/en${path}`)];
 		const online = new Map<string, { title: string; passage: string }>();
 		for (const path of pages) {
 			await page.goto(path);
 			online.set(path, await lessonContent(page));
 		}
+		await page.getByRole('link', { name: 'العربية' }).click();
+		await expect(page).toHaveURL(lessons.at(-1)!);
+		for (const path of lessons) await waitForKept(page, path.split('/').pop()!);
+
+		// The library marks them, and says what they take on the phone.
+		await page.goto('/');
+		for (const path of lessons) {
+			await expect(page.getByRole('main').locator(`a[href="${path}"]`)).toContainText(
+				tx('ar', 'pwa.kept.mark')
+			);
+		}
+		const kept = tx('ar', 'pwa.kept.lessons_two').split('(')[0]!.trim();
+		await expect(page.getByRole('main').getByText(kept)).toBeVisible();
 
 		await context.setOffline(true);
 		const offline = await context.newPage();
 
 		const home = await offline.goto('/');
 		expect(home?.fromServiceWorker()).toBe(true);
-		await expect(offline.getByRole('status').getByText(ar.pwa.offline)).toBeVisible();
 		expect(await lessonLinks(offline)).toEqual(lessons);
 
 		for (const path of pages) {
@@ -124,21 +165,58 @@ test.describe('after one visit', () => {
 			await expectLesson(offline, online.get(path)!);
 			await offline.reload();
 			await expectLesson(offline, online.get(path)!);
-		}
-
-		// Every other page the worker keeps (the results pages, …) opens too.
-		for (const path of await precachedPages(offline)) {
-			const response = await offline.goto(path);
-			expect(response?.status(), path).toBe(200);
-			expect(response?.fromServiceWorker(), path).toBe(true);
+			// Its result page is kept with it.
+			const result = await offline.goto(`${path}/result`);
+			expect(result?.status(), path).toBe(200);
 			await expect(offline.getByRole('heading', { level: 1 })).toBeVisible();
 		}
 
-		// Inside the app, SvelteKit fetches the lesson's __data.json: it is precached too.
+		// Inside the app, SvelteKit fetches the lesson's __data.json: it is kept too.
 		await offline.goto('/en');
-		await expect(offline.getByRole('status').getByText(en.pwa.offline)).toBeVisible();
+		await expect(offline.locator('html')).toHaveAttribute('lang', 'en');
 		await openFromLibrary(offline, `/en${lessons[0]}`);
 		await expectLesson(offline, online.get(`/en${lessons[0]}`)!);
+	});
+
+	test('an assigned lesson shows within a minute, is downloaded unopened, and is answered offline', async ({
+		page,
+		context,
+		playwright,
+		baseURL
+	}) => {
+		test.setTimeout(120_000);
+		const lesson = loadLessons()[0]!;
+		const classroom = await makeClassroom(playwright, baseURL!, []);
+		try {
+			await page.goto(`/join/${classroom.code}`);
+			await waitForServiceWorker(page);
+			await page.getByLabel(tx('ar', 'join.name')).fill('سارة');
+			await page.getByRole('button', { name: tx('ar', 'join.submit') }).click();
+			await expect(page).toHaveURL('/');
+			await expect(page.getByText(tx('ar', 'home.noAssignments'))).toBeVisible();
+
+			// The teacher assigns; the open app learns of it without a reload.
+			const assigned = await postForm(
+				classroom.teacher,
+				baseURL!,
+				`/teach/classes/${classroom.classId}/assign`,
+				{ lesson: lesson.id, due: '' }
+			);
+			expect(assigned.status()).toBe(303);
+			const item = page.locator('section.home li').filter({ hasText: lesson.title.ar });
+			await expect(item).toBeVisible({ timeout: 60_000 });
+			await expect(item).toContainText(tx('ar', 'pwa.kept.mark'), { timeout: 20_000 });
+
+			await context.setOffline(true);
+			const offline = await context.newPage();
+			const response = await offline.goto(`/lessons/${lesson.id}`);
+			expect(response?.fromServiceWorker()).toBe(true);
+			const answered = await answerChoices(offline, lesson, 2);
+			await offline.reload();
+			await expectAnswered(offline, answered);
+		} finally {
+			await classroom.teacher.dispose();
+		}
 	});
 
 	test('answers given offline stay on the device across reloads and wait to be sent', async ({
@@ -146,8 +224,9 @@ test.describe('after one visit', () => {
 		context
 	}) => {
 		const lesson = loadLessons()[0]!;
-		await page.goto('/');
+		await page.goto(`/lessons/${lesson.id}`);
 		await waitForServiceWorker(page);
+		await waitForKept(page, lesson.id);
 		await context.setOffline(true);
 
 		const offline = await context.newPage();
@@ -175,19 +254,22 @@ test.describe('after one visit', () => {
 		await waitForServiceWorker(page);
 		await context.setOffline(true);
 		// Were the worker's own fetch not offline, these would be the server's 404 pages.
-		await page.goto('/en/no-such-page');
-		await expect(page).toHaveURL('/en');
-		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await page.goto('/lessons/no-such-lesson');
 		await expect(page).toHaveURL('/');
 		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+		await page.goto('/en/no-such-page');
+		await expect(page).toHaveURL('/en');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		// The English page shown is now the device's choice: an unprefixed one follows it.
+		await page.goto('/lessons/no-such-lesson');
+		await expect(page).toHaveURL('/en');
 	});
 
-	test('the precache holds the app, both languages of every lesson, fonts and icons, within budget', async ({
+	test('the precache holds the app, the library in both languages, fonts and icons, no lesson, within budget', async ({
 		page,
 		context
 	}) => {
-		const lessons = await lessonPaths(page);
+		await page.goto('/');
 		await waitForServiceWorker(page);
 
 		const stored = await page.evaluate(async () => {
@@ -202,8 +284,7 @@ test.describe('after one visit', () => {
 			}
 			return { paths, bytes };
 		});
-		const pages = lessons.flatMap((path) => [path, `/en${path}`]);
-		for (const path of pages) expect(stored.paths).toContain(path);
+		expect(stored.paths.filter((path) => path.includes('/lessons/'))).toEqual([]);
 		for (const path of ['/', '/en', '/manifest.webmanifest', '/icons/icon-192.png']) {
 			expect(stored.paths).toContain(path);
 		}
@@ -226,8 +307,7 @@ test.describe('after one visit', () => {
 		expect(transferred).toBeGreaterThan(0);
 		expect(transferred).toBeLessThanOrEqual(BUDGETS.precache.limit);
 
-		// Each page's data, as SvelteKit asks for it, comes from the precache (often from a file it
-		// shares with the same lesson's other pages).
+		// Each page's data, as SvelteKit asks for it, comes from the precache.
 		const kept = await precachedPages(page);
 		await context.setOffline(true);
 		for (const path of kept) {
@@ -305,7 +385,7 @@ test('on an insecure origin the app works online, without a worker, and says why
 		args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP classroom.test 127.0.0.1']
 	});
 	try {
-		const page = await browser.newPage();
+		const page = await browser.newPage({ locale: 'ar-IQ' });
 		await watchCsp(page.context(), cspViolations);
 		await page.goto(`${insecure}/`);
 		expect(
@@ -458,7 +538,7 @@ test.describe('a new version', () => {
 		).toBe(true);
 
 		// The old version's files are gone from the server, yet the open app keeps going: back to
-		// the library and into another lesson, from the old version's precache.
+		// the library and into another lesson, with the old version's code from its precache.
 		expect((await scriptsMissingOnServer(page)).length).toBeGreaterThan(0);
 		// Time for an eager worker or page to reload by itself, which it must not.
 		await page.waitForTimeout(1_000);
@@ -477,5 +557,128 @@ test.describe('a new version', () => {
 		await expect(reload).toBeHidden();
 		expect(await scriptsMissingOnServer(page)).toEqual([]);
 		expect(failures).toEqual([]);
+	});
+});
+
+/** Each file the worker precaches on a first visit to `origin`, with its size in bytes. */
+async function precacheOf(page: Page, origin: string): Promise<Map<string, number>> {
+	await page.goto(`${origin}/`);
+	await waitForServiceWorker(page);
+	const files = await page.evaluate(async () => {
+		const name = (await caches.keys()).find((key) => key.startsWith('qiraa-precache-'))!;
+		const cache = await caches.open(name);
+		const found: [string, number][] = [];
+		for (const request of await cache.keys()) {
+			const bytes = (await (await cache.match(request))!.arrayBuffer()).byteLength;
+			found.push([new URL(request.url).pathname, bytes]);
+		}
+		return found;
+	});
+	return new Map(files);
+}
+
+test.describe('a library of 50 lessons', () => {
+	// Beside the suite's own server and the new-version test's.
+	const PORT = Number(process.env.E2E_PORT ?? 4173) + 2;
+	const origin = `http://localhost:${PORT}`;
+	let dir: string;
+	let server: ChildProcess | undefined;
+
+	test.describe.configure({ timeout: 300_000 });
+
+	test.beforeAll(async () => {
+		// Copying and building the app takes minutes on a busy machine.
+		test.setTimeout(600_000);
+		dir = mkdtempSync(join(tmpdir(), 'qiraa-library-'));
+		const app = join(dir, 'app');
+		for (const entry of [
+			'src',
+			'lessons',
+			'static',
+			'package.json',
+			'svelte.config.js',
+			'scripts/security.js',
+			'scripts/arabic-font.ts',
+			'scripts/compile',
+			'vite.config.ts',
+			'tsconfig.json'
+		]) {
+			cpSync(entry, join(app, entry), { recursive: true });
+		}
+		symlinkSync(join(process.cwd(), 'node_modules'), join(app, 'node_modules'), 'dir');
+		// 48 copies of the real lessons under new ids, beside the 2 originals.
+		const originals = readdirSync('lessons');
+		for (let copy = 0; copy < 48; copy++) {
+			const from = originals[copy % originals.length]!;
+			const id = `copy-${copy}-${from}`;
+			cpSync(join('lessons', from), join(app, 'lessons', id), { recursive: true });
+			const yaml = join(app, 'lessons', id, 'lesson.yaml');
+			writeFileSync(yaml, readFileSync(yaml, 'utf8').replace(/^id: .*$/m, `id: ${id}`));
+		}
+		const built = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build'], {
+			cwd: app,
+			encoding: 'utf8'
+		});
+		if (built.status !== 0) throw new Error(`build failed:\n${built.stdout}${built.stderr}`);
+		server = spawn(process.execPath, [join(app, 'build')], {
+			env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: join(dir, 'data') },
+			stdio: 'ignore'
+		});
+		for (let tries = 0; tries < 100; tries++) {
+			const up = await fetch(`${origin}/healthz`).then(
+				(response) => response.ok,
+				() => false
+			);
+			if (up) return;
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		throw new Error(`the 50-lesson build did not start on port ${PORT}`);
+	});
+
+	test.afterAll(async () => {
+		if (server && server.exitCode === null) {
+			const exited = new Promise((resolve) => server!.once('exit', resolve));
+			server.kill();
+			await exited;
+		}
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	test('installs the same precache as 2 lessons: the same files, only the library pages longer', async ({
+		browser,
+		baseURL
+	}) => {
+		const measure = async (at: string) => {
+			const context = await browser.newContext({ locale: 'ar-IQ' });
+			try {
+				return await precacheOf(await context.newPage(), at);
+			} finally {
+				await context.close();
+			}
+		};
+		const two = await measure(baseURL!);
+		const fifty = await measure(origin);
+		const lessons = await (await fetch(`${origin}/`)).text();
+		expect(lessons.match(/href="\/lessons\/copy-/g)?.length).toBe(48);
+
+		// The same files: hashed chunk names may differ between two builds in two folders, so
+		// the count is compared, and every other path by name.
+		expect(fifty.size).toBe(two.size);
+		const named = (files: Map<string, number>) =>
+			[...files.keys()]
+				.filter((path) => !/^\/_app\/immutable\/(chunks|nodes|entry)\//.test(path))
+				.sort();
+		expect(named(fifty)).toEqual(named(two));
+		const LIBRARY = new Set(['/', '/__data.json', '/en', '/en/__data.json']);
+		const outside = (files: Map<string, number>) =>
+			[...files].reduce((sum, [path, bytes]) => sum + (LIBRARY.has(path) ? 0 : bytes), 0);
+		// Everything but the library pages weighs the same, within 1 %.
+		expect(Math.abs(outside(fifty) - outside(two))).toBeLessThanOrEqual(outside(two) * 0.01);
+		const grew = [...LIBRARY].reduce((sum, path) => sum + fifty.get(path)! - two.get(path)!, 0);
+		const total = (files: Map<string, number>) => [...files.values()].reduce((a, b) => a + b, 0);
+		test.info().annotations.push({
+			type: 'precache',
+			description: `2 lessons: ${two.size} files, ${Math.round(total(two) / 1024)} KB; 50 lessons: ${fifty.size} files, ${Math.round(total(fifty) / 1024)} KB (the library pages ${Math.round(grew / 1024)} KB longer)`
+		});
 	});
 });

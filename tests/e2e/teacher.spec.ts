@@ -22,8 +22,8 @@ import { holdScripts } from './slow';
 
 const LESSONS = loadLessons();
 const PASSWORD = 'olive trees by the shatt';
-const LAPTOP = { viewport: { width: 1280, height: 900 } };
-const PHONE = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } };
+const LAPTOP = { viewport: { width: 1280, height: 900 }, locale: 'ar-IQ' };
+const PHONE = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, locale: 'ar-IQ' };
 
 /** A date `days` from today, as a date input takes it. */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);

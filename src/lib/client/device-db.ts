@@ -77,7 +77,8 @@ export interface HomeCache {
 		name: string;
 		assignments: {
 			lessonId: string;
-			/** Absent in homes cached before the lesson store; the library then gives it. */
+			/** The lesson's version and title as the server last said (older caches lack them). */
+			version?: string;
 			title?: { ar: string; en: string } | null;
 			dueDate: string | null;
 			questionCount: number;

@@ -15,6 +15,7 @@ import {
 	type SendOutcome,
 	type Stuck
 } from './outbox';
+import { keepAssigned } from './kept-lessons.svelte';
 import { allProgress, restoreProgress, timestamp } from './progress';
 
 export type JoinResult = { ok: true } | { ok: false; status: number; code: string };
@@ -38,6 +39,7 @@ export class StudentState {
 		this.identity = (await db.get('meta', 'identity')) as Identity | undefined;
 		this.home = (await db.get('meta', 'home')) as HomeCache | undefined;
 		await this.recount();
+		this.#keepAssigned();
 		await this.sync();
 	}
 
@@ -111,6 +113,7 @@ export class StudentState {
 	/** Counts the outbox again after an answer was queued, and sends it. */
 	async answered(): Promise<void> {
 		await this.recount();
+		this.#keepAssigned();
 		await this.sync();
 	}
 
@@ -127,6 +130,8 @@ export class StudentState {
 				name: c.name,
 				assignments: c.assignments.map((a) => ({
 					lessonId: a.lessonId,
+					// Null for a lesson no longer in the library.
+					version: a.version || undefined,
 					title: a.title,
 					dueDate: a.dueDate,
 					questionCount: a.questionCount,
@@ -137,6 +142,20 @@ export class StudentState {
 		await (await deviceDb()).put('meta', home, 'home');
 		this.home = home;
 		if (await lacksAnswers(home)) await this.#restoreAnswers();
+		this.#keepAssigned();
+	}
+
+	/**
+	 * Tells the service worker which lessons are assigned, so it downloads them in the background
+	 * (they open offline without ever being opened online) and may clean up the others.
+	 */
+	#keepAssigned(): void {
+		// Joined, but the assignments were never fetched: nothing is known to be unassigned yet.
+		if (this.identity && !this.home) return;
+		const lessons = (this.identity ? (this.home?.classes ?? []) : []).flatMap((group) =>
+			group.assignments.flatMap((a) => (a.version ? [{ id: a.lessonId, version: a.version }] : []))
+		);
+		keepAssigned(lessons);
 	}
 
 	/** Brings back the answers the server holds and this device lacks (a re-join on a new phone). */

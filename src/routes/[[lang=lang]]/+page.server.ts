@@ -3,7 +3,8 @@ import { findLessons } from '$lib/server/lessons';
 import { GENRES, LEVELS } from '$lib/lesson/constants';
 import type { PageServerLoad } from './$types';
 
-// The library is data: one page of it, rendered on request from the lesson store.
+// The library is data: one page of it, rendered on request from the lesson store (the service
+// worker precaches it at install for offline use, and asks the network first).
 export const prerender = false;
 
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | undefined =>
