@@ -22,3 +22,24 @@ export function csvResponse(csv: string, name: string): Response {
 		}
 	});
 }
+
+/** What a CSV cell can hold. */
+export type CsvValue = string | number | boolean | null;
+
+// A cell that starts like a formula would run as one in a spreadsheet; a student can type a name
+// such as "=HYPERLINK(…)". A leading apostrophe makes Excel and LibreOffice show it as text.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(value: CsvValue): string {
+	let text = value === null ? '' : String(value);
+	if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+	return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Writes rows as CSV that Excel opens with Arabic intact: UTF-8 with a byte-order mark, every
+ * cell quoted, CRLF line ends, and cells that look like formulas defused.
+ */
+export function toCsv(rows: readonly (readonly CsvValue[])[]): string {
+	return '\uFEFF' + rows.map((row) => row.map(csvCell).join(',') + '\r\n').join('');
+}

@@ -1,4 +1,4 @@
-import { classCsv } from '$lib/server/results';
+import { classCsv } from '$lib/server/results-csv';
 import { getClass } from '$lib/server/classes';
 import { csvResponse } from '$lib/teach/csv';
 import { orNotFound, teacherContext } from '$lib/server/teacher';

@@ -1,4 +1,4 @@
-import { assignmentCsv } from '$lib/server/results';
+import { assignmentCsv } from '$lib/server/results-csv';
 import { csvResponse } from '$lib/teach/csv';
 import { orNotFound, teacherContext } from '$lib/server/teacher';
 import type { RequestHandler } from './$types';
