@@ -1,11 +1,17 @@
 /**
  * The results as CSV files a teacher keeps or opens in a spreadsheet: one assignment's matrix,
  * and everything a class holds (to keep before deleting it). Headings and words come from the
- * teacher area's locale files, in the teacher's language.
+ * teacher area's locale files, in the teacher's language; questions are named by number and
+ * text, lessons by title, times are on the class's wall clock, and partial credit is written as
+ * such.
  */
+import { createI18n, type Lang } from '$lib/i18n';
 import { teachMessages } from '$lib/i18n/teach';
+import type { Bilingual, Lesson } from '$lib/lesson/types';
 import { describeAnswer, readStoredAnswer } from '$lib/quiz/describe';
 import { toCsv, type CsvValue } from '$lib/teach/csv';
+import { formatPercent, wallClock } from '$lib/teach/format';
+import { attemptMark, markOf, type Mark } from '$lib/teach/marks';
 import { byName } from '$lib/teach/matrix';
 import { getLesson } from '$lib/server/lessons';
 import { requireClass } from './classes';
@@ -15,19 +21,41 @@ import {
 	classAttempts,
 	classStudents,
 	dueEndIso,
+	type AssignmentResults,
 	type AttemptLine
 } from './results';
 
 /** The languages CSV headings and words come in. */
-export type CsvLang = 'ar' | 'en';
-
-const wordsOf = (lang: CsvLang) => teachMessages[lang].teach.csv;
+export type CsvLang = Lang;
 
 const percent = (share: number) => Math.round(share * 1000) / 10;
 
+function wordsFor(lang: CsvLang) {
+	const { t } = createI18n(lang, teachMessages[lang]);
+	const yesNo = (value: boolean) => t(value ? 'teach.csv.yes' : 'teach.csv.no');
+	const CELL = {
+		right: 'teach.csv.right',
+		partly: 'teach.csv.partly',
+		later: 'teach.csv.later',
+		wrong: 'teach.csv.wrong',
+		'not-yet': null
+	} as const;
+	const mark = (m: Mark) => {
+		const key = CELL[m.state];
+		return key === null
+			? ''
+			: t(key, { percent: formatPercent(m.share ?? null, lang), try: String(m.at ?? '') });
+	};
+	return { t, yesNo, mark };
+}
+
+const questionHeading = (number: number, prompt: Bilingual, lang: CsvLang) =>
+	`${number}. ${prompt[lang]}`;
+
 /**
- * The matrix of one assignment as CSV: a row per student with answered, correct, score, complete
- * and late, then one column per question.
+ * The matrix of one assignment as CSV: a row per student with the lesson's title, answered,
+ * right at the first try, score, complete, late and their last answer, then one column per
+ * question (right, partly right with its share, right at a later try, wrong, or empty).
  *
  * @throws as `assignmentResults`
  */
@@ -37,31 +65,34 @@ export async function assignmentCsv(
 	classId: unknown,
 	lessonId: unknown,
 	lang: CsvLang = 'en'
-): Promise<string> {
+): Promise<{ csv: string; results: AssignmentResults }> {
 	const results = await assignmentResults(db, teacherId, classId, lessonId);
-	const words = wordsOf(lang);
-	const yesNo = (value: boolean) => (value ? words.yes : words.no);
+	const { t, yesNo, mark } = wordsFor(lang);
+	const zone = results.class.timeZone;
 	const header: CsvValue[] = [
-		words.student,
-		words.answered,
-		words.correct,
-		words.score,
-		words.complete,
-		words.late,
-		...results.questions.map((question) => `${question.number}. ${question.prompt[lang]}`)
+		t('teach.csv.student'),
+		t('teach.csv.lesson'),
+		t('teach.csv.answered'),
+		t('teach.csv.correct'),
+		t('teach.csv.score'),
+		t('teach.csv.complete'),
+		t('teach.csv.late'),
+		t('teach.csv.lastAnswer', { zone }),
+		...results.questions.map((question) => questionHeading(question.number, question.prompt, lang))
 	];
+	const title = results.lesson.title[lang];
 	const rows = results.students.map((student): CsvValue[] => [
 		student.name,
+		title,
 		student.answered,
 		student.correct,
 		percent(student.score),
 		yesNo(student.complete),
 		yesNo(student.late),
-		...student.cells.map((cell) =>
-			cell.state === 'right' ? words.right : cell.state === 'not-yet' ? '' : words.wrong
-		)
+		student.lastAnswerAt === null ? '' : wallClock(student.lastAnswerAt, zone),
+		...student.cells.map((cell) => mark(markOf(cell)))
 	]);
-	return toCsv([header, ...rows]);
+	return { csv: toCsv([header, ...rows]), results };
 }
 
 /**
@@ -77,7 +108,8 @@ export async function classCsv(
 	lang: CsvLang = 'en'
 ): Promise<string> {
 	const classRow = await requireClass(db, teacherId, classId);
-	const words = wordsOf(lang);
+	const { t, yesNo, mark } = wordsFor(lang);
+	const zone = classRow.time_zone;
 	const [students, attempts, assignments] = await Promise.all([
 		classStudents(db, classRow.id),
 		classAttempts(db, classRow.id),
@@ -87,9 +119,7 @@ export async function classCsv(
 			.where('class_id', '=', classRow.id)
 			.execute()
 	]);
-	const dueEnds = new Map(
-		assignments.map((row) => [row.lesson_id, dueEndIso(row.due_date, classRow.time_zone)])
-	);
+	const dueEnds = new Map(assignments.map((row) => [row.lesson_id, dueEndIso(row.due_date, zone)]));
 	const byStudent = new Map<string, AttemptLine[]>();
 	for (const attempt of attempts) {
 		const list = byStudent.get(attempt.student_id) ?? [];
@@ -97,52 +127,58 @@ export async function classCsv(
 		byStudent.set(attempt.student_id, list);
 	}
 	const header: CsvValue[] = [
-		words.student,
-		words.studentId,
-		words.lesson,
-		words.question,
-		words.answer,
-		words.correct,
-		words.score,
-		words.first,
-		words.late,
-		words.answeredAt,
-		words.receivedAt,
-		words.version
+		t('teach.csv.student'),
+		t('teach.csv.studentId'),
+		t('teach.csv.lesson'),
+		t('teach.csv.question'),
+		t('teach.csv.answer'),
+		t('teach.csv.result'),
+		t('teach.csv.score'),
+		t('teach.csv.first'),
+		t('teach.csv.late'),
+		t('teach.csv.answeredAt', { zone }),
+		t('teach.csv.receivedAt', { zone }),
+		t('teach.csv.version')
 	];
 	const rows: CsvValue[][] = [];
 	const sorted = students
 		.map((student) => ({ ...student, name: student.display_name }))
 		.sort(byName);
+	const lessons = new Map<string, Lesson | undefined>();
+	const lessonOf = (id: string) => {
+		if (!lessons.has(id)) lessons.set(id, getLesson(id));
+		return lessons.get(id);
+	};
 	for (const student of sorted) {
 		const list = byStudent.get(student.id) ?? [];
 		if (list.length === 0) {
 			rows.push([student.name, student.id, '', '', '', '', '', '', '', '', '', '']);
 			continue;
 		}
-		const seen = new Set<string>();
+		const tries = new Map<string, number>();
 		for (const attempt of list) {
-			const lesson = getLesson(attempt.lesson_id);
-			const question = lesson?.questions.find((q) => q.id === attempt.question_id);
+			const lesson = lessonOf(attempt.lesson_id);
+			const index = lesson?.questions.findIndex((q) => q.id === attempt.question_id) ?? -1;
+			const question = lesson?.questions[index];
 			const answer = readStoredAnswer(attempt.answer);
 			const readable =
 				lesson && question && answer !== null ? describeAnswer(question, answer, lesson) : null;
 			const key = `${attempt.lesson_id}\u0000${attempt.question_id}`;
-			const first = !seen.has(key);
-			seen.add(key);
+			const tryNumber = (tries.get(key) ?? 0) + 1;
+			tries.set(key, tryNumber);
 			const end = dueEnds.get(attempt.lesson_id) ?? null;
 			rows.push([
 				student.name,
 				student.id,
-				attempt.lesson_id,
-				attempt.question_id,
+				lesson ? lesson.title[lang] : attempt.lesson_id,
+				question ? questionHeading(index + 1, question.prompt, lang) : attempt.question_id,
 				readable === null ? attempt.answer : readable[lang],
-				attempt.correct === 1 ? words.yes : words.no,
+				mark(attemptMark({ correct: attempt.correct === 1, score: attempt.score, tryNumber })),
 				percent(attempt.score),
-				first ? words.yes : words.no,
-				end !== null && attempt.received_at >= end ? words.yes : words.no,
-				attempt.answered_at,
-				attempt.received_at,
+				yesNo(tryNumber === 1),
+				yesNo(end !== null && attempt.received_at >= end),
+				wallClock(attempt.answered_at, zone),
+				wallClock(attempt.received_at, zone),
 				attempt.lesson_version
 			]);
 		}

@@ -200,25 +200,36 @@ describe.each(ENGINES)('results on %s', (engine) => {
 		]);
 	});
 
-	it('exports the matrix as CSV for Excel', async () => {
+	it('exports the matrix as CSV for Excel, with partial credit and the class clock', async () => {
 		const { teacherId, classInfo } = await scenario();
-		const csv = await assignmentCsv(db(), teacherId, classInfo.id, 'tiny');
+		const { csv } = await assignmentCsv(db(), teacherId, classInfo.id, 'tiny');
 		expect(
-			csv.startsWith('\uFEFF"Student","Answered","Correct","Score %","Complete","Late","1. ')
+			csv.startsWith(
+				'\uFEFF"Student","Lesson","Answered","Right at first try","Score %","Complete","Late","Last answer (Asia/Baghdad)","1. How many members voted for the decision?",'
+			)
 		).toBe(true);
 		const lines = csv.slice(1).split('\r\n');
 		expect(lines).toHaveLength(6);
 		expect(lines[5]).toBe('');
 		expect(csv.replace(/\r\n/g, '')).not.toContain('\n');
-		expect(lines[1]).toBe(`"'=HYPERLINK(""x"")","0","0","0","no","no","","","","","","","",""`);
-		expect(lines[2]).toBe(
-			'"Ali","8","8","100","yes","no","right","right","right","right","right","right","right","right"'
+		expect(csv).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+		const title = TINY.title.en;
+		expect(lines[1]).toBe(
+			`"'=HYPERLINK(""x"")","${title}","0","0","0","no","no","","","","","","","","",""`
 		);
-		expect(lines[4]).toBe('"Zaid","2","0","4.2","no","yes","wrong","","","","","wrong","",""');
-		const arabic = await assignmentCsv(db(), teacherId, classInfo.id, 'tiny', 'ar');
+		expect(lines[2]).toBe(
+			`"Ali","${title}","8","8","100","yes","no","2030-04-01 03:00","right","right","right","right","right","right","right","right"`
+		);
+		expect(lines[3]).toContain('"right at try 2","","wrong"');
+		expect(lines[4]).toBe(
+			`"Zaid","${title}","2","0","4.2","no","yes","2030-04-01 03:00","wrong","","","","","partly right: 33%","",""`
+		);
+		const arabic = (await assignmentCsv(db(), teacherId, classInfo.id, 'tiny', 'ar')).csv;
 		expect(arabic).toContain('"الطالب"');
 		expect(arabic).toContain('كم عضواً صوّت للقرار؟');
+		expect(arabic).toContain(`"${TINY.title.ar}"`);
 		expect(arabic).toContain('"صح"');
+		expect(arabic).toContain('"صحيحة جزئيًا: 33\u200e%\u200e"');
 	});
 
 	it('exports everything a class holds before deletion', async () => {
@@ -227,10 +238,18 @@ describe.each(ENGINES)('results on %s', (engine) => {
 		const lines = csv.slice(1).split('\r\n').filter(Boolean);
 		// Header, one line for the student without answers, 9 + 3 + 2 answers.
 		expect(lines).toHaveLength(1 + 1 + 14);
-		expect(lines[0]).toContain('"Student","Student id","Lesson","Question","Answer"');
-		expect(lines.some((line) => line.includes('"Huda"') && line.includes('"35 of 35"'))).toBe(true);
-		const zaidLate = lines.filter((line) => line.startsWith('"Zaid"'));
-		expect(zaidLate.every((line) => line.includes('"2030-04-01T00:00:00.000Z"'))).toBe(true);
+		expect(lines[0]).toContain(
+			'"Student","Student id","Lesson","Question","Answer","Result","Score %","First try","Late","Answered at, device clock (Asia/Baghdad)","Received at (Asia/Baghdad)"'
+		);
+		const huda = lines.filter((line) => line.startsWith('"Huda"'));
+		expect(huda[0]).toContain(
+			`"${TINY.title.en}","1. How many members voted for the decision?","35 of 35","wrong","0","yes","no"`
+		);
+		expect(huda[1]).toContain('"26 of 35","right at try 2","100","no"');
+		const zaid = lines.filter((line) => line.startsWith('"Zaid"'));
+		expect(zaid.every((line) => line.includes(',"2030-04-01 03:00",'))).toBe(true);
+		expect(zaid.some((line) => line.includes('"partly right: 33%","33.3"'))).toBe(true);
+		expect(csv).not.toContain('"vote-count"');
 	});
 
 	it('refuses another teacher and unassigned lessons', async () => {

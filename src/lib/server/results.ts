@@ -41,6 +41,8 @@ export interface HistoryEntry {
 	score: number;
 	/** The first answer to this question (the one that counts). */
 	first: boolean;
+	/** Which try at its question this was, from 1. */
+	tryNumber: number;
 	/** The device's clock: for reference only. */
 	answeredAt: string;
 	receivedAt: string;
@@ -274,14 +276,14 @@ export async function studentHistory(
 	const lessonIds = [
 		...new Set([...assignments.map((row) => row.lesson_id), ...attempts.map((a) => a.lesson_id)])
 	];
-	const seen = new Set<string>();
+	const seen = new Map<string, number>();
 	const entries = attempts.map((attempt): HistoryEntry => {
 		const lesson = getLesson(attempt.lesson_id);
 		const question = lesson?.questions.find((candidate) => candidate.id === attempt.question_id);
 		const answer = readStoredAnswer(attempt.answer);
 		const key = `${attempt.lesson_id}\u0000${attempt.question_id}`;
-		const first = !seen.has(key);
-		seen.add(key);
+		const tryNumber = (seen.get(key) ?? 0) + 1;
+		seen.set(key, tryNumber);
 		const end = dueEnds.get(attempt.lesson_id) ?? null;
 		return {
 			id: attempt.id,
@@ -292,7 +294,8 @@ export async function studentHistory(
 				lesson && question && answer !== null ? describeAnswer(question, answer, lesson) : null,
 			correct: attempt.correct === 1,
 			score: attempt.score,
-			first,
+			first: tryNumber === 1,
+			tryNumber,
 			answeredAt: attempt.answered_at,
 			receivedAt: attempt.received_at,
 			late: end !== null && attempt.received_at >= end,

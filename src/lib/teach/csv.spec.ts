@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachment, csvResponse, toCsv } from './csv';
+import { attachment, csvResponse, fileName, toCsv } from './csv';
 
 describe('attachment', () => {
 	it('names an ASCII file as it is', () => {
@@ -39,5 +39,15 @@ describe('toCsv', () => {
 				['=SUM(A1)', '+1', '-x', '@me', 'عربي']
 			])
 		).toBe('\uFEFF"a","b ""c""","1.5","","true"\r\n"\'=SUM(A1)","\'+1","\'-x","\'@me","عربي"\r\n');
+	});
+});
+
+describe('fileName', () => {
+	it('joins a class and a lesson, keeps Arabic, drops what file systems refuse', () => {
+		expect(fileName('Class 7B', 'The council vote')).toBe('Class 7B - The council vote');
+		expect(fileName('الصف/العاشر', 'تصويت: المجلس؟')).toBe('الصف العاشر - تصويت المجلس؟');
+		expect(fileName('a\u202Eb<c>|d*"e\u0000', '..')).toBe('a b c d e');
+		expect(fileName('   ', '')).toBe('qiraa');
+		expect(fileName('x'.repeat(300)).length).toBe(120);
 	});
 });

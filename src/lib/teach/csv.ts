@@ -12,6 +12,24 @@ export function attachment(name: string): string {
 	return `attachment; filename="${ascii}.csv"; filename*=UTF-8''${encodeURIComponent(name)}.csv`;
 }
 
+// Characters no file system or no spreadsheet program takes in a name, and invisible ones that
+// would reorder or hide part of it.
+const UNSAFE_IN_NAME = /[\\/:*?"<>|\p{Cc}\p{Cf}]+/gu;
+
+/**
+ * A download's name from its parts (a class name, a lesson title): what Windows, macOS and Linux
+ * all accept, Arabic kept, at most 120 characters, never empty.
+ */
+export function fileName(...parts: string[]): string {
+	const name = parts
+		.map((part) => part.replace(UNSAFE_IN_NAME, ' ').replace(/\s+/g, ' ').trim())
+		.filter(Boolean)
+		.join(' - ')
+		.slice(0, 120)
+		.replace(/[.\s-]+$/, '');
+	return name || 'qiraa';
+}
+
 /** Answers with CSV text as a download called `name.csv`. */
 export function csvResponse(csv: string, name: string): Response {
 	return new Response(csv, {

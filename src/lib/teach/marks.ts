@@ -49,3 +49,22 @@ export function markOf(cell: {
 	}
 	return mark;
 }
+
+/**
+ * The mark of one answer in a student's history: right (at the first try, or at a later one),
+ * partly right, or wrong.
+ *
+ * @param tryNumber which try at its question this answer was, from 1
+ */
+export function attemptMark(attempt: { correct: boolean; score: number; tryNumber: number }): Mark {
+	if (attempt.correct) {
+		return attempt.tryNumber === 1
+			? markOf({ state: 'right', score: 1, rightAt: 1 })
+			: markOf({ state: 'later', score: 0, rightAt: attempt.tryNumber });
+	}
+	return markOf({
+		state: attempt.score > 0 ? 'partly' : 'wrong',
+		score: attempt.score,
+		rightAt: null
+	});
+}
