@@ -96,6 +96,24 @@ export interface RateLimitsTable {
 	count: number;
 }
 
+/**
+ * A typed answer a teacher accepted as right for a question of one class's assignment; also the
+ * log of the decision: who, when, and how many stored answers it re-graded.
+ */
+export interface AcceptedAnswersTable {
+	id: string;
+	class_id: string;
+	lesson_id: string;
+	question_id: string;
+	/** `shortGroup` of the text: answers that read the same as it are accepted with it. */
+	answer_group: string;
+	/** As the first student typed it, for the teacher to read. */
+	answer_text: string;
+	accepted_by: string;
+	accepted_at: string;
+	regraded: number;
+}
+
 export interface Database {
 	teachers: TeachersTable;
 	sessions: SessionsTable;
@@ -104,6 +122,7 @@ export interface Database {
 	assignments: AssignmentsTable;
 	attempts: AttemptsTable;
 	rate_limits: RateLimitsTable;
+	accepted_answers: AcceptedAnswersTable;
 }
 
 /** Every application table, for tests that check a deletion left nothing behind. */
@@ -114,7 +133,8 @@ export const TABLES = [
 	'students',
 	'assignments',
 	'attempts',
-	'rate_limits'
+	'rate_limits',
+	'accepted_answers'
 ] as const satisfies readonly (keyof Database)[];
 
 /** The query builder the services take as their first parameter. */

@@ -5,9 +5,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial';
+import * as acceptedAnswers from './0002-accepted-answers';
 
 const migrations: Record<string, Migration> = {
-	'0001-initial': initial
+	'0001-initial': initial,
+	'0002-accepted-answers': acceptedAnswers
 };
 
 /** Hands Kysely's Migrator the migrations above. */
