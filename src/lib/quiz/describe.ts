@@ -11,8 +11,8 @@ import { parseAnswer, type Answer } from './answer';
 import { clozeBank } from './cloze';
 import { keyAnswer } from './key';
 
-// The student pages' own words, so a worksheet, the results and the phone say the same thing.
-const TRUE_FALSE: Record<string, Bilingual> = {
+/** The student pages' own words for true / false / not given, so paper and phone agree. */
+export const TRUE_FALSE: Record<string, Bilingual> = {
 	true: { ar: ar.quiz.true, en: en.quiz.true },
 	false: { ar: ar.quiz.false, en: en.quiz.false },
 	'not-given': { ar: ar.quiz.notGiven, en: en.quiz.notGiven }
