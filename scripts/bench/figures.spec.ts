@@ -46,7 +46,14 @@ describe('table', () => {
 
 describe('partsFrom', () => {
 	it('runs every part by default and one or several with --only', () => {
-		expect(partsFrom([])).toEqual(['lighthouse', 'bytes', 'precache', 'sync', 'compiler']);
+		expect(partsFrom([])).toEqual([
+			'lighthouse',
+			'bytes',
+			'precache',
+			'sync',
+			'compiler',
+			'results'
+		]);
 		expect(partsFrom(['--only', 'sync'])).toEqual(['sync']);
 		expect(partsFrom(['--only', 'bytes,compiler'])).toEqual(['bytes', 'compiler']);
 	});

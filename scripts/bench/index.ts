@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only lighthouse|bytes|precache|sync|compiler]`: measures the production build on
+ * `npm run bench [-- --only lighthouse|bytes|precache|sync|compiler|results]`: measures the production build on
  * this machine, prints a table of figures with their budgets, and writes bench/results.json.
  * The parts live beside this file; this one only runs them in order.
  */
@@ -114,6 +114,19 @@ async function main(): Promise<number> {
 		);
 		details.sync = results;
 		figures.push(...results.flatMap(syncFigures));
+	}
+
+	if (parts.includes('results')) {
+		const { benchResults, resultsFigures } = await import('./results');
+		const { compiledLessons } = await import('../compile/folders');
+		const runs = await benchResults(
+			BUILD_DIR,
+			compiledLessons(),
+			process.env.DATABASE_URL,
+			progress
+		);
+		details.results = runs;
+		figures.push(...resultsFigures(runs));
 	}
 
 	if (parts.includes('compiler')) {

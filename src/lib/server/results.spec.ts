@@ -4,24 +4,15 @@ import { TINY } from '$lib/server/lessons.fixture';
 import { assignLessons } from './assignments';
 import { ENGINES, useTestDatabase } from './db/engines.fixture';
 import { ForbiddenError, NotFoundError } from './errors';
-import {
-	assignmentCsv,
-	assignmentResults,
-	classCsv,
-	classOverview,
-	describeAnswer,
-	studentHistory,
-	toCsv
-} from './results';
+import { assignmentResults, classOverview, studentHistory } from './results';
+import { assignmentCsv, classCsv } from './results-csv';
 import { attempt, makeClass, makeTeacher } from './services.fixture';
 import { syncAttempts } from './sync';
 
 vi.mock('$lib/server/lessons', () => import('$lib/server/lessons.fixture'));
 
 const gap = TINY.questions.find((q) => q.id === 'gap') as ClozeQuestion;
-const bank = clozeBank(gap);
-const keep = bank.findIndex((word) => word.en === 'keep');
-const remove = bank.findIndex((word) => word.en === 'remove');
+const keep = clozeBank(gap).findIndex((word) => word.en === 'keep');
 
 const RIGHT: Record<string, unknown> = {
 	'vote-count': { type: 'choice', choice: 0 },
@@ -33,53 +24,6 @@ const RIGHT: Record<string, unknown> = {
 	gap: { type: 'cloze', fills: [keep] },
 	opinion: { type: 'evidence', paragraph: 1, sentence: 0, lang: 'ar' }
 };
-
-const question = (id: string) => TINY.questions.find((q) => q.id === id)!;
-
-describe('describeAnswer', () => {
-	it('turns every answer type into text a teacher can read', () => {
-		const read = (id: string, answer: unknown) =>
-			describeAnswer(question(id), answer as never, TINY);
-		expect(read('vote-count', { type: 'choice', choice: 1 })).toEqual({
-			ar: '35 من 35',
-			en: '35 of 35'
-		});
-		expect(read('who-spoke', { type: 'multi', choices: [2, 0] })?.en).toBe(
-			'The council voted; The decision was rejected'
-		);
-		expect(read('final', { type: 'truefalse', value: 'not-given' })).toEqual({
-			ar: 'غير مذكور',
-			en: 'Not given'
-		});
-		expect(read('how-many', { type: 'short', text: 'خمسة', lang: 'ar' })?.ar).toBe('خمسة');
-		expect(read('sequence', { type: 'order', order: [2, 0, 1] })?.en).toBe(
-			'The opinion → The vote → The statement'
-		);
-		expect(read('who-said', { type: 'match', pairs: [1, -1, 2] })?.en).toBe(
-			'The writer = A statement; The head of the bloc = —; The council = A vote'
-		);
-		expect(read('gap', { type: 'cloze', fills: [remove] })).toEqual({ ar: 'إخراج', en: 'remove' });
-		expect(read('opinion', { type: 'evidence', paragraph: 0, sentence: 1, lang: 'en' })?.en).toBe(
-			'The head of the bloc said the decision was final.'
-		);
-		expect(read('vote-count', { type: 'truefalse', value: 'true' })).toEqual({
-			ar: 'صحيح',
-			en: 'True'
-		});
-		expect(read('sequence', { type: 'choice', choice: 0 })).toBeNull();
-	});
-});
-
-describe('toCsv', () => {
-	it('writes UTF-8 with a BOM, quotes every cell, uses CRLF and defuses formulas', () => {
-		expect(
-			toCsv([
-				['a', 'b "c"', 1.5, null, true],
-				['=SUM(A1)', '+1', '-x', '@me', 'عربي']
-			])
-		).toBe('\uFEFF"a","b ""c""","1.5","","true"\r\n"\'=SUM(A1)","\'+1","\'-x","\'@me","عربي"\r\n');
-	});
-});
 
 describe.each(ENGINES)('results on %s', (engine) => {
 	const db = useTestDatabase(engine);
@@ -145,7 +89,7 @@ describe.each(ENGINES)('results on %s', (engine) => {
 
 		const huda = byName['Huda']!;
 		expect(huda.cells.map((c) => c.state)).toEqual([
-			'wrong',
+			'later',
 			'not-yet',
 			'wrong',
 			'not-yet',
@@ -156,6 +100,7 @@ describe.each(ENGINES)('results on %s', (engine) => {
 		]);
 		expect(huda.cells[0]).toMatchObject({
 			tries: 2,
+			rightAt: 2,
 			answer: { ar: '35 من 35', en: '35 of 35' }
 		});
 		expect(huda).toMatchObject({ answered: 2, correct: 0, score: 0, complete: false, late: false });
@@ -163,7 +108,7 @@ describe.each(ENGINES)('results on %s', (engine) => {
 		const zaid = byName['Zaid']!;
 		expect(zaid.late).toBe(true);
 		expect(zaid.cells[0]?.late).toBe(true);
-		expect(zaid.cells[5]).toMatchObject({ state: 'wrong', score: 1 / 3 });
+		expect(zaid.cells[5]).toMatchObject({ state: 'partly', score: 1 / 3, rightAt: null });
 		expect(zaid.score).toBeCloseTo(1 / 3 / 8);
 		expect(zaid.lastAnswerAt).toBe(lateTime.toISOString());
 
@@ -196,11 +141,13 @@ describe.each(ENGINES)('results on %s', (engine) => {
 			paragraph: 0,
 			answered: 3,
 			correct: 1,
+			later: 1,
+			rightAnswer: { ar: '26 من 35', en: '26 of 35' },
 			mostCommonWrong: { answer: { ar: '35 من 35', en: '35 of 35' }, count: 2 }
 		});
 		expect(voteCount.shareCorrect).toBeCloseTo(1 / 3);
 		expect(questions[1]).toMatchObject({ answered: 1, correct: 1, mostCommonWrong: null });
-		expect(questions[2]?.mostCommonWrong).toEqual({
+		expect(questions[2]?.mostCommonWrong).toMatchObject({
 			answer: { ar: 'خطأ', en: 'False' },
 			count: 1
 		});
@@ -253,25 +200,36 @@ describe.each(ENGINES)('results on %s', (engine) => {
 		]);
 	});
 
-	it('exports the matrix as CSV for Excel', async () => {
+	it('exports the matrix as CSV for Excel, with partial credit and the class clock', async () => {
 		const { teacherId, classInfo } = await scenario();
-		const csv = await assignmentCsv(db(), teacherId, classInfo.id, 'tiny');
+		const { csv } = await assignmentCsv(db(), teacherId, classInfo.id, 'tiny');
 		expect(
-			csv.startsWith('\uFEFF"Student","Answered","Correct","Score %","Complete","Late","1. ')
+			csv.startsWith(
+				'\uFEFF"Student","Lesson","Answered","Right at first try","Score %","Complete","Late","Last answer (Asia/Baghdad)","1. How many members voted for the decision?",'
+			)
 		).toBe(true);
 		const lines = csv.slice(1).split('\r\n');
 		expect(lines).toHaveLength(6);
 		expect(lines[5]).toBe('');
 		expect(csv.replace(/\r\n/g, '')).not.toContain('\n');
-		expect(lines[1]).toBe(`"'=HYPERLINK(""x"")","0","0","0","no","no","","","","","","","",""`);
-		expect(lines[2]).toBe(
-			'"Ali","8","8","100","yes","no","right","right","right","right","right","right","right","right"'
+		expect(csv).not.toMatch(/\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+		const title = TINY.title.en;
+		expect(lines[1]).toBe(
+			`"'=HYPERLINK(""x"")","${title}","0","0","0","no","no","","","","","","","","",""`
 		);
-		expect(lines[4]).toBe('"Zaid","2","0","4.2","no","yes","wrong","","","","","wrong","",""');
-		const arabic = await assignmentCsv(db(), teacherId, classInfo.id, 'tiny', 'ar');
+		expect(lines[2]).toBe(
+			`"Ali","${title}","8","8","100","yes","no","2030-04-01 03:00","right","right","right","right","right","right","right","right"`
+		);
+		expect(lines[3]).toContain('"right at try 2","","wrong"');
+		expect(lines[4]).toBe(
+			`"Zaid","${title}","2","0","4.2","no","yes","2030-04-01 03:00","wrong","","","","","partly right: 33%","",""`
+		);
+		const arabic = (await assignmentCsv(db(), teacherId, classInfo.id, 'tiny', 'ar')).csv;
 		expect(arabic).toContain('"الطالب"');
 		expect(arabic).toContain('كم عضواً صوّت للقرار؟');
+		expect(arabic).toContain(`"${TINY.title.ar}"`);
 		expect(arabic).toContain('"صح"');
+		expect(arabic).toContain('"صحيحة جزئيًا: 33\u200e%\u200e"');
 	});
 
 	it('exports everything a class holds before deletion', async () => {
@@ -280,10 +238,18 @@ describe.each(ENGINES)('results on %s', (engine) => {
 		const lines = csv.slice(1).split('\r\n').filter(Boolean);
 		// Header, one line for the student without answers, 9 + 3 + 2 answers.
 		expect(lines).toHaveLength(1 + 1 + 14);
-		expect(lines[0]).toContain('"Student","Student id","Lesson","Question","Answer"');
-		expect(lines.some((line) => line.includes('"Huda"') && line.includes('"35 of 35"'))).toBe(true);
-		const zaidLate = lines.filter((line) => line.startsWith('"Zaid"'));
-		expect(zaidLate.every((line) => line.includes('"2030-04-01T00:00:00.000Z"'))).toBe(true);
+		expect(lines[0]).toContain(
+			'"Student","Student id","Lesson","Question","Answer","Result","Score %","First try","Late","Answered at, device clock (Asia/Baghdad)","Received at (Asia/Baghdad)"'
+		);
+		const huda = lines.filter((line) => line.startsWith('"Huda"'));
+		expect(huda[0]).toContain(
+			`"${TINY.title.en}","1. How many members voted for the decision?","35 of 35","wrong","0","yes","no"`
+		);
+		expect(huda[1]).toContain('"26 of 35","right at try 2","100","no"');
+		const zaid = lines.filter((line) => line.startsWith('"Zaid"'));
+		expect(zaid.every((line) => line.includes(',"2030-04-01 03:00",'))).toBe(true);
+		expect(zaid.some((line) => line.includes('"partly right: 33%","33.3"'))).toBe(true);
+		expect(csv).not.toContain('"vote-count"');
 	});
 
 	it('refuses another teacher and unassigned lessons', async () => {

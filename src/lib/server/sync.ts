@@ -11,6 +11,7 @@
 import * as v from 'valibot';
 import { answerFits, grade, parseAnswer, type Answer } from '$lib/quiz';
 import { getLesson, getLessonVersion } from '$lib/server/lessons';
+import { isAccepted } from './accepted';
 import type { AttemptRow, Db } from './db/database';
 import { UnauthorizedError, ValidationError } from './errors';
 import { studentFromToken, type StudentIdentity } from './students';
@@ -126,7 +127,14 @@ async function syncItem(
 	if (answer === null || !answerFits(question, answer, lesson.paragraphs)) {
 		return reject(item.id, 'invalid-answer');
 	}
-	const { correct, score } = grade(question, answer, lesson.paragraphs);
+	let { correct, score } = grade(question, answer, lesson.paragraphs);
+	// A typed answer the teacher accepted for this class counts as right (accepted.ts).
+	if (!correct && answer.type === 'short') {
+		if (await isAccepted(db, student.classId, lesson.id, question.id, answer.text)) {
+			correct = true;
+			score = 1;
+		}
+	}
 
 	const row: AttemptRow = {
 		id: item.id,

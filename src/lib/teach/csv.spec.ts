@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachment, csvResponse } from './csv';
+import { attachment, csvResponse, fileName, toCsv } from './csv';
 
 describe('attachment', () => {
 	it('names an ASCII file as it is', () => {
@@ -28,5 +28,26 @@ describe('csvResponse', () => {
 		expect(response.headers.get('cache-control')).toBe('private, no-store');
 		const bytes = new Uint8Array(await response.arrayBuffer());
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+	});
+});
+
+describe('toCsv', () => {
+	it('writes UTF-8 with a BOM, quotes every cell, uses CRLF and defuses formulas', () => {
+		expect(
+			toCsv([
+				['a', 'b "c"', 1.5, null, true],
+				['=SUM(A1)', '+1', '-x', '@me', 'عربي']
+			])
+		).toBe('\uFEFF"a","b ""c""","1.5","","true"\r\n"\'=SUM(A1)","\'+1","\'-x","\'@me","عربي"\r\n');
+	});
+});
+
+describe('fileName', () => {
+	it('joins a class and a lesson, keeps Arabic, drops what file systems refuse', () => {
+		expect(fileName('Class 7B', 'The council vote')).toBe('Class 7B - The council vote');
+		expect(fileName('الصف/العاشر', 'تصويت: المجلس؟')).toBe('الصف العاشر - تصويت المجلس؟');
+		expect(fileName('a\u202Eb<c>|d*"e\u0000', '..')).toBe('a b c d e');
+		expect(fileName('   ', '')).toBe('qiraa');
+		expect(fileName('x'.repeat(300)).length).toBe(120);
 	});
 });

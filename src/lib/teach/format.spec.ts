@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatInstant, formatPercent, timeZones } from './format';
+import { formatDay, formatInstant, formatPercent, timeZones, wallClock } from './format';
 
 // ICU puts direction marks and narrow spaces around some parts; compare what a reader sees.
 const visible = (text: string) => text.replace(/[\u200e\u200f\u061c]/g, '').replace(/\s/g, ' ');
@@ -43,5 +43,13 @@ describe('timeZones', () => {
 		expect(zones).toContain('UTC');
 		expect(zones).toContain('Africa/Cairo');
 		expect(zones.slice(1)).toEqual([...zones.slice(1)].sort());
+	});
+});
+
+describe('wallClock', () => {
+	it('writes an instant on the class’s clock, as a spreadsheet reads it', () => {
+		expect(wallClock('2030-03-31T21:00:00.000Z', 'Asia/Baghdad')).toBe('2030-04-01 00:00');
+		expect(wallClock('2030-07-01T12:05:00.000Z', 'Europe/London')).toBe('2030-07-01 13:05');
+		expect(wallClock('not a time', 'UTC')).toBe('');
 	});
 });

@@ -9,9 +9,41 @@ const locale = (lang: Lang) => (lang === 'ar' ? 'ar-u-nu-latn' : 'en-GB');
 /** A share from 0 to 1 as a whole percentage ("67%"); a dash when there is none. */
 export function formatPercent(share: number | null, lang: Lang): string {
 	if (share === null || !Number.isFinite(share)) return '—';
-	return new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 }).format(
-		share
-	);
+	// One formatter per language: making one costs far more than using it, and a results page
+	// writes a share per student and per question.
+	let format = percentFormats.get(lang);
+	if (!format) {
+		format = new Intl.NumberFormat(locale(lang), { style: 'percent', maximumFractionDigits: 0 });
+		percentFormats.set(lang, format);
+	}
+	return format.format(share);
+}
+
+const percentFormats = new Map<Lang, Intl.NumberFormat>();
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * An instant as `YYYY-MM-DD HH:MM` on the wall clock of a time zone: what a spreadsheet reads as
+ * a date and time, in the class's own hours rather than UTC.
+ */
+export function wallClock(iso: string, timeZone: string): string {
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return '';
+	let format = wallClocks.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-CA', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23'
+		});
+		wallClocks.set(timeZone, format);
+	}
+	const part = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+	return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
 
 /** A calendar date `YYYY-MM-DD` (a due date) as "31 Mar 2025"; it names a day, not an instant. */

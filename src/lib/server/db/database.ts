@@ -146,6 +146,24 @@ export interface LessonVersionsTable {
 	replaced_at: Timestamp | null;
 }
 
+/**
+ * A typed answer a teacher accepted as right for a question of one class's assignment; also the
+ * log of the decision: who, when, and how many stored answers it re-graded.
+ */
+export interface AcceptedAnswersTable {
+	id: string;
+	class_id: string;
+	lesson_id: string;
+	question_id: string;
+	/** `shortGroup` of the text: answers that read the same as it are accepted with it. */
+	answer_group: string;
+	/** As the first student typed it, for the teacher to read. */
+	answer_text: string;
+	accepted_by: string;
+	accepted_at: string;
+	regraded: number;
+}
+
 export interface Database {
 	lessons: LessonsTable;
 	lesson_versions: LessonVersionsTable;
@@ -157,6 +175,7 @@ export interface Database {
 	assignments: AssignmentsTable;
 	attempts: AttemptsTable;
 	rate_limits: RateLimitsTable;
+	accepted_answers: AcceptedAnswersTable;
 }
 
 /** Every application table, for tests that check a deletion left nothing behind. */
@@ -170,7 +189,8 @@ export const TABLES = [
 	'attempts',
 	'rate_limits',
 	'lessons',
-	'lesson_versions'
+	'lesson_versions',
+	'accepted_answers'
 ] as const satisfies readonly (keyof Database)[];
 
 /** The query builder the services take as their first parameter. */

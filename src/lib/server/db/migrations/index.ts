@@ -7,11 +7,13 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial';
 import * as lessons from './0002-lessons';
 import * as passwordResets from './0003-password-resets';
+import * as acceptedAnswers from './0004-accepted-answers';
 
 const migrations: Record<string, Migration> = {
 	'0001-initial': initial,
 	'0002-lessons': lessons,
-	'0003-password-resets': passwordResets
+	'0003-password-resets': passwordResets,
+	'0004-accepted-answers': acceptedAnswers
 };
 
 /** Hands Kysely's Migrator the migrations above. */

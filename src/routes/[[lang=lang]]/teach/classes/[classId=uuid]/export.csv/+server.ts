@@ -1,6 +1,6 @@
-import { classCsv } from '$lib/server/results';
+import { classCsv } from '$lib/server/results-csv';
 import { getClass } from '$lib/server/classes';
-import { csvResponse } from '$lib/teach/csv';
+import { csvResponse, fileName } from '$lib/teach/csv';
 import { orNotFound, teacherContext } from '$lib/server/teacher';
 import type { RequestHandler } from './$types';
 
@@ -12,5 +12,5 @@ export const GET: RequestHandler = async ({ locals, params }) => {
 	const { teacher, db } = await teacherContext(locals);
 	const summary = await orNotFound(getClass(db, teacher.id, params.classId));
 	const csv = await classCsv(db, teacher.id, summary.id, locals.lang);
-	return csvResponse(csv, `qiraa-${summary.name}`);
+	return csvResponse(csv, fileName('Qiraa', summary.name));
 };
