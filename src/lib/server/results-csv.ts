@@ -7,7 +7,7 @@
  */
 import { createI18n, type Lang } from '$lib/i18n';
 import { teachMessages } from '$lib/i18n/teach';
-import type { Bilingual, Lesson } from '$lib/lesson/types';
+import type { Bilingual } from '$lib/lesson/types';
 import { describeAnswer, readStoredAnswer } from '$lib/quiz/describe';
 import { toCsv, type CsvValue } from '$lib/teach/csv';
 import { formatPercent, wallClock } from '$lib/teach/format';
