@@ -16,7 +16,8 @@ describe('$lib/text', () => {
 			'sentenceRuns',
 			'splitSentences',
 			'stems',
-			'tokenise'
+			'tokenise',
+			'westernDigits'
 		]);
 	});
 });

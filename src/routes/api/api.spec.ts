@@ -8,6 +8,7 @@ import { assignLessons } from '$lib/server/assignments';
 import type { Db } from '$lib/server/db/database';
 import { ENGINES, useTestDatabase } from '$lib/server/db/engines.fixture';
 import { MAX_BODY_BYTES } from '$lib/server/http';
+import { RATE_RULES } from '$lib/server/ratelimit';
 import { attempt, makeClass } from '$lib/server/services.fixture';
 import { GET as getHealth } from '../healthz/+server';
 import { POST as postJoin } from './join/+server';
@@ -145,10 +146,11 @@ describe.each(ENGINES)('API on %s', (engine) => {
 					}),
 					getClientAddress: () => '203.0.113.77'
 				} as unknown as Parameters<typeof postJoin>[0]);
+			const { limit } = RATE_RULES['join-failure'];
 			const statuses: number[] = [];
-			for (let i = 0; i < 30; i++) statuses.push((await request('ZZZZZZ')).status);
-			expect(statuses.filter((status) => status === 404)).toHaveLength(20);
-			expect(statuses.slice(20).every((status) => status === 429)).toBe(true);
+			for (let i = 0; i < limit + 10; i++) statuses.push((await request('ZZZZZZ')).status);
+			expect(statuses.filter((status) => status === 404)).toHaveLength(limit);
+			expect(statuses.slice(limit).every((status) => status === 429)).toBe(true);
 			const last = await request('ZZZZZZ');
 			expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);
 		});
