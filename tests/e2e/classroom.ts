@@ -4,6 +4,7 @@
  * API or on a page. And what the teacher gets back: the class's answers as CSV.
  */
 import { expect, type APIRequest, type APIRequestContext, type Page } from '@playwright/test';
+import { compiledLessons } from '../../scripts/compile/folders';
 import { tx } from './i18n';
 
 let counter = 0;
@@ -98,26 +99,58 @@ export interface StoredAnswer {
 	lessonId: string;
 	questionId: string;
 	late: boolean;
-	/** The device's clock, as it sent it. */
+	/** The device's clock, as it sent it (to the minute). */
 	answeredAt: string;
-	/** The server's clock. */
+	/** The server's clock (to the minute). */
 	receivedAt: string;
 }
 
-/** Every answer the server holds for a class, as its teacher downloads them. */
+/** `YYYY-MM-DD HH:MM` on the wall clocks of `zone`, as an ISO instant. */
+export function fromWallClock(wall: string, zone: string): string {
+	const [, y, mo, d, h, mi] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(wall)!.map(Number);
+	const guess = Date.UTC(y!, mo! - 1, d!, h!, mi!);
+	// The zone's offset at that moment: its wall clock read back as if it were UTC.
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-US', {
+			timeZone: zone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit'
+		})
+			.formatToParts(new Date(guess))
+			.map((part) => [part.type, Number(part.value)])
+	);
+	const shown = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
+	return new Date(guess - (shown - guess)).toISOString();
+}
+
+/**
+ * Every answer the server holds for a class, as its teacher downloads them. The export names
+ * lessons by title and questions by number and text, and gives times in the class's time zone
+ * (named in the headings): they are read back into ids and instants here.
+ */
 export async function storedAnswers(classroom: Classroom): Promise<StoredAnswer[]> {
 	const response = await classroom.teacher.get(`/en/teach/classes/${classroom.classId}/export.csv`);
 	expect(response.status()).toBe(200);
-	return parseCsv(await response.text())
-		.slice(1)
+	const [header, ...rows] = parseCsv(await response.text());
+	const zone = /\(([^)]+)\)$/.exec(header![9]!)![1]!;
+	const lessons = compiledLessons();
+	return rows
 		.filter((row) => row[2] !== '')
-		.map((row) => ({
-			studentName: row[0]!,
-			studentId: row[1]!,
-			lessonId: row[2]!,
-			questionId: row[3]!,
-			late: row[8] === 'yes',
-			answeredAt: row[9]!,
-			receivedAt: row[10]!
-		}));
+		.map((row) => {
+			const lesson = lessons.find((candidate) => candidate.title.en === row[2]);
+			const number = Number(/^(\d+)\./.exec(row[3]!)?.[1]);
+			return {
+				studentName: row[0]!,
+				studentId: row[1]!,
+				lessonId: lesson?.id ?? row[2]!,
+				questionId: lesson?.questions[number - 1]?.id ?? row[3]!,
+				late: row[8] === 'yes',
+				answeredAt: fromWallClock(row[9]!, zone),
+				receivedAt: fromWallClock(row[10]!, zone)
+			};
+		});
 }

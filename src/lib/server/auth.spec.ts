@@ -11,6 +11,7 @@ import {
 	signOut,
 	signUp,
 	signupOpen,
+	signupsPerHour,
 	teacherFromSession,
 	verifyPassword
 } from './auth';
@@ -111,6 +112,18 @@ describe('signupOpen', () => {
 		expect(signupOpen('open')).toBe(true);
 		expect(signupOpen('closed')).toBe(false);
 		expect(signupOpen(' Closed ')).toBe(false);
+	});
+});
+
+describe('signupsPerHour', () => {
+	it('is 20 unless SIGNUP_PER_HOUR names another whole number above 0', () => {
+		expect(signupsPerHour(undefined)).toBe(20);
+		expect(signupsPerHour('')).toBe(20);
+		expect(signupsPerHour('0')).toBe(20);
+		expect(signupsPerHour('-5')).toBe(20);
+		expect(signupsPerHour('2.5')).toBe(20);
+		expect(signupsPerHour('lots')).toBe(20);
+		expect(signupsPerHour(' 200 ')).toBe(200);
 	});
 });
 

@@ -19,7 +19,7 @@ import {
 	ValidationError
 } from './errors';
 import { CLASS_NAME_MAX, cleanName } from './names';
-import { clear, hit } from './ratelimit';
+import { clear, hit, RATE_RULES } from './ratelimit';
 import { strongEnough } from './password-strength';
 import { hashToken, isTokenShaped, newToken } from './tokens';
 
@@ -297,6 +297,15 @@ export function signupOpen(setting: string | undefined): boolean {
 }
 
 /**
+ * Reads the `SIGNUP_PER_HOUR` setting: new accounts an hour from one address, 20 unless it names
+ * another whole number (a training day behind one school address may need more).
+ */
+export function signupsPerHour(setting: string | undefined): number {
+	const value = Number(setting?.trim());
+	return Number.isInteger(value) && value > 0 ? value : RATE_RULES['sign-up'].limit;
+}
+
+/**
  * Creates a teacher's account. Does not sign in: call `createSession` after it.
  *
  * Limited per IP address (`sign-up` in ratelimit.ts), counted before any work: each sign-up costs
@@ -304,6 +313,7 @@ export function signupOpen(setting: string | undefined): boolean {
  *
  * @param input.ip the client's address, for the limit
  * @param options.open false when sign-up is closed (`signupOpen(env.SIGNUP)`)
+ * @param options.perHour sign-ups an hour per address (`signupsPerHour(env.SIGNUP_PER_HOUR)`)
  * @throws RefusedError `signup-closed`; RateLimitError; ValidationError `invalid-email`,
  *   `invalid-name`, `password-too-short`, `password-too-long`, `password-too-weak`;
  *   ConflictError `email-taken`
@@ -311,13 +321,13 @@ export function signupOpen(setting: string | undefined): boolean {
 export async function signUp(
 	db: Db,
 	input: { email: unknown; password: unknown; name?: unknown; ip: string },
-	options: { open: boolean },
+	options: { open: boolean; perHour?: number },
 	now: Date = new Date()
 ): Promise<TeacherAccount> {
 	if (!options.open) {
 		throw new RefusedError('signup-closed', 'Sign-up is closed on this server.');
 	}
-	const status = await hit(db, 'sign-up', input.ip, now.getTime());
+	const status = await hit(db, 'sign-up', input.ip, now.getTime(), options.perHour);
 	if (!status.allowed) throw new RateLimitError(status.retryAfterSeconds);
 	const email = normaliseEmail(input.email);
 	const name =

@@ -75,9 +75,10 @@ export async function hit(
 	db: Db,
 	action: RateAction,
 	key: string,
-	now: number = Date.now()
+	now: number = Date.now(),
+	limit: number = RATE_RULES[action].limit
 ): Promise<RateStatus> {
-	const rule = RATE_RULES[action];
+	const rule = { ...RATE_RULES[action], limit };
 	const { index, retryAfterSeconds } = windowOf(rule, now);
 	const row = await db
 		.insertInto('rate_limits')

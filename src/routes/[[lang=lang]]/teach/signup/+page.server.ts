@@ -7,7 +7,8 @@ import {
 	SESSION_COOKIE,
 	sessionCookieOptions,
 	signUp,
-	signupOpen
+	signupOpen,
+	signupsPerHour
 } from '$lib/server/auth';
 import { getDb } from '$lib/server/db/instance';
 import { field, problem } from '$lib/server/teacher';
@@ -35,7 +36,7 @@ export const actions = {
 			const teacher = await signUp(
 				db,
 				{ ...values, password: field(data, 'password'), ip: getClientAddress() },
-				{ open }
+				{ open, perHour: signupsPerHour(env.SIGNUP_PER_HOUR) }
 			);
 			session = await createSession(db, teacher.id, cookies.get(SESSION_COOKIE));
 		} catch (cause) {
