@@ -6,7 +6,7 @@
  */
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { KB, BUDGETS } from '../../scripts/bench/figures';
+import { BUDGETS } from '../../scripts/bench/figures';
 import { lessonPages, pageBytes } from '../../scripts/bench/bytes';
 
 const BUILD = 'build';
