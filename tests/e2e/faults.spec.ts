@@ -46,6 +46,11 @@ async function answer(page: Page, question: Extract<CompiledQuestion, { type: 'c
 /** Opens a lesson (English interface, Arabic reading) and waits for its saved answers to load. */
 async function openLesson(page: Page, lesson: Lesson, prefix = '/en') {
 	await page.goto(`${prefix}/lessons/${lesson.id}`);
+	// The phone keeps the language last chosen: back to Arabic by its switch, as a student would.
+	if (prefix === '' && (await page.locator('html').getAttribute('lang')) !== 'ar') {
+		await page.getByRole('link', { name: 'العربية' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+	}
 	await page.waitForLoadState('networkidle');
 	await setReading(page, 'ar', 'target');
 }
