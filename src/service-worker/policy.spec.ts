@@ -13,7 +13,7 @@ import { ORIGIN, pageRequest } from './scope.fixture';
 const url = (path: string) => new URL(path, ORIGIN);
 
 describe('isNeverCached', () => {
-	it.each(['/api', '/api/', '/api/sync', '/api/classes/1?x=1', '/_app/version.json'])(
+	it.each(['/api', '/api/', '/api/sync', '/api/classes/1?x=1', '/_app/version.json', '/healthz'])(
 		'%s is always left to the network',
 		(path) => expect(isNeverCached(url(path))).toBe(true)
 	);

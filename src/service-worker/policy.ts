@@ -3,9 +3,13 @@
  * the rules are tested without a browser.
  */
 
-/** The server's answers about classes and sync, and the build's version probe: always live. */
+/**
+ * The server's answers about classes and sync, the build's version probe, and the health check
+ * that tells a page whether the server can be reached: always live.
+ */
 export function isNeverCached(url: URL): boolean {
 	return (
+		url.pathname === '/healthz' ||
 		url.pathname === '/api' ||
 		url.pathname.startsWith('/api/') ||
 		url.pathname === '/_app/version.json'

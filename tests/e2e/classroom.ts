@@ -110,7 +110,7 @@ export function fromWallClock(wall: string, zone: string): string {
 	const [, y, mo, d, h, mi] = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})$/.exec(wall)!.map(Number);
 	const guess = Date.UTC(y!, mo! - 1, d!, h!, mi!);
 	// The zone's offset at that moment: its wall clock read back as if it were UTC.
-	const parts = Object.fromEntries(
+	const parts: Record<string, number> = Object.fromEntries(
 		new Intl.DateTimeFormat('en-US', {
 			timeZone: zone,
 			hourCycle: 'h23',
@@ -123,7 +123,7 @@ export function fromWallClock(wall: string, zone: string): string {
 			.formatToParts(new Date(guess))
 			.map((part) => [part.type, Number(part.value)])
 	);
-	const shown = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
+	const shown = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!);
 	return new Date(guess - (shown - guess)).toISOString();
 }
 
