@@ -400,6 +400,11 @@ test('on an insecure origin the app works online, without a worker, and says why
 		const lessons = await lessonLinks(page);
 		for (const path of lessons) {
 			await page.goto(`${insecure}/`);
+			// The English page before kept English as the choice: back to Arabic by its switch.
+			if ((await page.locator('html').getAttribute('lang')) !== 'ar') {
+				await page.getByRole('link', { name: 'العربية' }).click();
+				await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+			}
 			await openFromLibrary(page, path);
 			await lessonContent(page);
 			await page.goto(`${insecure}/en${path}`);
