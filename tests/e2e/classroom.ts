@@ -74,12 +74,25 @@ export async function joinAs(
 	return (await joined.json()) as { token: string; studentId: string };
 }
 
-/** Joins the class on a phone's page, in English, as a student does; leaves it on the home page. */
-export async function joinOnPage(page: Page, code: string, name: string): Promise<void> {
-	await page.goto(`/en/join/${code}`);
-	await page.getByLabel(tx('en', 'join.name')).fill(name);
-	await page.getByRole('button', { name: tx('en', 'join.submit') }).click();
-	await expect(page).toHaveURL(/\/en$/);
+/**
+ * Joins the class on a phone's page, as a student does, in English unless told; leaves it on the
+ * home page. The phone keeps that language as its choice.
+ */
+export async function joinOnPage(
+	page: Page,
+	code: string,
+	name: string,
+	lang: 'ar' | 'en' = 'en'
+): Promise<void> {
+	const prefix = lang === 'en' ? '/en' : '';
+	await page.goto(`${prefix}/join/${code}`);
+	if ((await page.locator('html').getAttribute('lang')) !== lang) {
+		await page.getByRole('link', { name: lang === 'ar' ? 'العربية' : 'English' }).click();
+		await expect(page.locator('html')).toHaveAttribute('lang', lang);
+	}
+	await page.getByLabel(tx(lang, 'join.name')).fill(name);
+	await page.getByRole('button', { name: tx(lang, 'join.submit') }).click();
+	await expect(page).toHaveURL(lang === 'en' ? /\/en$/ : /\/$/);
 }
 
 /** The rows of a CSV file as the services write it: BOM, every cell quoted, CRLF. */

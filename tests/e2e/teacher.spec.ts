@@ -215,15 +215,29 @@ test('a class from sign-up to results: join by link, answer offline, the outbox 
 		const download = teacher.waitForEvent('download');
 		await link.click();
 		const rows = parseCsv(readFileSync((await (await download).path())!, 'utf8'));
-		expect(rows[0]!.slice(0, 6)).toEqual(['الطالب', 'أجاب', 'صحيح', 'الدرجة %', 'أكمل', 'متأخر']);
-		expect(rows[0]).toHaveLength(6 + lesson.questions.length);
-		expect(rows[0]![6]).toBe(`1. ${lesson.questions[0]!.prompt.ar}`);
+		const csv = (key: string) => tx('ar', `teach.csv.${key}`);
+		expect(rows[0]!.slice(0, 7)).toEqual(
+			['student', 'lesson', 'answered', 'correct', 'score', 'complete', 'late'].map(csv)
+		);
+		expect(rows[0]).toHaveLength(8 + lesson.questions.length);
+		expect(rows[0]![8]).toBe(`1. ${lesson.questions[0]!.prompt.ar}`);
 		expect(rows).toHaveLength(2);
 		const cells = lesson.questions.map((q) =>
-			rightQuestions.includes(q) ? 'صح' : q === wrongQuestion ? 'خطأ' : ''
+			rightQuestions.includes(q) ? csv('right') : q === wrongQuestion ? csv('wrong') : ''
 		);
 		const score = String(Math.round((3 / lesson.questions.length) * 1000) / 10);
-		expect(rows[1]).toEqual(['ليلى م.', '4', '3', score, 'لا', 'لا', ...cells]);
+		expect(rows[1]!.slice(0, 7)).toEqual([
+			'ليلى م.',
+			lesson.title.ar,
+			'4',
+			'3',
+			score,
+			csv('no'),
+			csv('no')
+		]);
+		// The last answer's time, on the class's clock, then a mark per question.
+		expect(rows[1]![7]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+		expect(rows[1]!.slice(8)).toEqual(cells);
 	});
 
 	await test.step('the same batch sent twice, once at the same moment, stores nothing twice', async () => {
@@ -585,6 +599,8 @@ test('teacher pages have no accessibility violations and fit a phone', async ({
 	browser,
 	baseURL
 }) => {
+	// Axe over every teacher page in both languages, the results page with its forms included.
+	test.slow();
 	const context: BrowserContext = await browser.newContext({ baseURL, ...PHONE });
 	const page = await context.newPage();
 	await signUp(page, 'ar', 'هدى');

@@ -116,7 +116,7 @@ for (const student of STUDENTS) {
 		const lesson = LESSONS[0]!;
 		const t = (key: string) => tx(student.ui, key);
 		const classroom = await makeClassroom(playwright, baseURL!, [{ lesson: lesson.id }]);
-		await joinOnPage(page, classroom.code, 'Noor K.');
+		await joinOnPage(page, classroom.code, 'Noor K.', student.ui);
 		const [once, twice] = lesson.questions.filter((q) => q.type === 'choice');
 		if (once?.type !== 'choice' || twice?.type !== 'choice') throw new Error('two choices');
 

@@ -207,7 +207,7 @@ for (const student of STUDENTS) {
 	}) => {
 		const classroom = await makeClassroom(playwright, baseURL!, [{ lesson: lesson.id }]);
 		await classroom.teacher.dispose();
-		await joinOnPage(page, classroom.code, `Sami ${student.ui}`);
+		await joinOnPage(page, classroom.code, `Sami ${student.ui}`, student.ui);
 		const home = student.prefix || '/';
 		await page.goto(home);
 		await expect(page.getByRole('heading', { name: t('home.assignments') })).toBeVisible();
