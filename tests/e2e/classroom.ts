@@ -3,7 +3,13 @@
  * without JavaScript posts, makes a class, assigns lessons; students join with the code, over the
  * API or on a page. And what the teacher gets back: the class's answers as CSV.
  */
-import { expect, type APIRequest, type APIRequestContext, type Page } from '@playwright/test';
+import {
+	devices,
+	expect,
+	type APIRequest,
+	type APIRequestContext,
+	type Page
+} from '@playwright/test';
 import { compiledLessons } from '../../scripts/compile/folders';
 import { tx } from './i18n';
 
@@ -166,4 +172,44 @@ export async function storedAnswers(classroom: Classroom): Promise<StoredAnswer[
 				receivedAt: fromWallClock(row[10]!, zone)
 			};
 		});
+}
+
+/** The password every teacher in the browser tests signs up with. */
+export const PASSWORD = 'olive trees by the shatt';
+/** A teacher's laptop and a student's phone, both set to an Arabic locale as Qiraa's users are. */
+export const LAPTOP = { viewport: { width: 1280, height: 900 }, locale: 'ar-IQ' };
+export const PHONE = {
+	...devices['Pixel 7'],
+	viewport: { width: 390, height: 844 },
+	locale: 'ar-IQ'
+};
+
+/** Signs a new teacher up through the form; leaves them on their classes page. */
+export async function signUpOnPage(page: Page, lang: 'ar' | 'en', name: string): Promise<string> {
+	const prefix = lang === 'en' ? '/en' : '';
+	const email = newEmail('teacher');
+	await page.goto(`${prefix}/teach`);
+	await expect(page).toHaveURL(
+		`${prefix}/teach/signin?next=${encodeURIComponent(`${prefix}/teach`)}`
+	);
+	await page.getByRole('link', { name: tx(lang, 'teach.signup.title') }).click();
+	await page.getByLabel(tx(lang, 'teach.signup.name')).fill(name);
+	await page.getByLabel(tx(lang, 'teach.account.email')).fill(email);
+	await page.getByLabel(tx(lang, 'teach.account.password')).fill(PASSWORD);
+	await page.getByRole('button', { name: tx(lang, 'teach.signup.submit') }).click();
+	await expect(page).toHaveURL(`${prefix}/teach`);
+	return email;
+}
+
+/** Creates a class through the form; leaves the teacher on its page and returns its id. */
+export async function createClassOnPage(
+	page: Page,
+	lang: 'ar' | 'en',
+	name: string
+): Promise<string> {
+	await page.getByLabel(tx(lang, 'teach.classes.name'), { exact: true }).fill(name);
+	await page.getByRole('button', { name: tx(lang, 'teach.classes.create') }).click();
+	await expect(page).toHaveURL(/\/teach\/classes\/[0-9a-f-]{36}$/);
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+	return page.url().split('/').pop()!;
 }
