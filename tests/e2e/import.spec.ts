@@ -59,9 +59,14 @@ async function importFiles(
 		await page.getByLabel(tx(lang, label), { exact: true }).setInputFiles(file);
 	}
 	await page.getByRole('button', { name: tx(lang, 'teach.lessons.import.submit') }).click();
-	const done = page.getByRole('status').filter({ hasText: id });
+	// A new lesson, or a new version of one: never "nothing changed".
+	const message = tx(lang, 'teach.lessons.import.done', { id, version: 'VERSION' });
+	const pattern = new RegExp(
+		message.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('VERSION', '(\\w+)')
+	);
+	const done = page.getByRole('status').filter({ hasText: pattern });
 	await expect(done).toBeVisible();
-	return /([0-9a-z]{6,})\)/.exec((await done.textContent())!)![1]!;
+	return pattern.exec((await done.textContent())!)![1]!;
 }
 
 /** Answers main-news with `choice` on an open lesson page and sees the verdict. */

@@ -133,6 +133,15 @@ describe.each(ENGINES)('the lesson store on %s', (engine) => {
 			expect(await importLesson(db(), teacher.id, body)).toEqual({ ...result, created: false });
 		});
 
+		it('stores an edit of your own lesson as a new version, created like the first', async () => {
+			const teacher = await makeTeacher(db());
+			const first = await importLesson(db(), teacher.id, tinyAs('edited-one'));
+			const second = await importLesson(db(), teacher.id, tinyAs('edited-one', 'Edited title'));
+			expect(second).toMatchObject({ id: 'edited-one', created: true });
+			expect(second.version).not.toBe(first.version);
+			expect((await getLesson(db(), 'edited-one'))?.title.en).toBe('Edited title');
+		});
+
 		it('refuses a lesson with problems, with the compiler lines, and stores nothing', async () => {
 			const teacher = await makeTeacher(db());
 			const bad = tinyAs('imported-bad');

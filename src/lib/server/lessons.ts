@@ -442,7 +442,8 @@ export async function retireVersions(
  * @param body `{ article, lesson }`: `article.ar.txt` and `lesson.yaml` as text
  * @param options.dir the folder the files came in, if any (its name must be the id);
  *   `paths` the names problems give the files (default `lesson.yaml`, `article.ar.txt`)
- * @returns the id and the (new or unchanged) version; `created` is false when it was there already
+ * @returns the id and the (new or unchanged) version; `created` is true when a new lesson or a new
+ *   version was stored, false when these very files were there already
  * @throws ValidationError `invalid-body`; InvalidLessonError (422) with every problem;
  *   RefusedError `lesson-taken` when the id is a shipped lesson or another teacher's
  */
@@ -513,7 +514,7 @@ export async function importLesson(
 			)
 			.execute();
 		if (existing) await retireVersions(trx, lesson.id, lesson.version, now);
-		return { id: lesson.id, version: lesson.version, created: !existing };
+		return { id: lesson.id, version: lesson.version, created: true };
 	});
 }
 
