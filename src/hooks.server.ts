@@ -23,6 +23,7 @@ import {
 	type TeacherAccount
 } from '$lib/server/auth';
 import { getDatabase, getDb } from '$lib/server/db/instance';
+import { compressed } from '$lib/server/compress';
 import { crossOriginRefusal } from '$lib/server/http';
 import { logRequestError } from '$lib/server/log';
 import { syncShippedLessons } from '$lib/server/shipped-lessons';
@@ -183,7 +184,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (unprefixed && opensPage(event) && !building) {
 		response.headers.append('vary', 'Cookie, Accept-Language');
 	}
-	return response;
+	return compressed(event.request, response);
 };
 
 /**

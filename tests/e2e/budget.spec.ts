@@ -60,3 +60,32 @@ test('no ceiling is kept for a budget that is met', async ({ request }) => {
 	}
 	expect(met, 'budgets now met: remove their ceilings from CEILINGS').toEqual([]);
 });
+
+test('pages rendered on request go out compressed: brotli, else gzip, as the budget counts them', async ({
+	playwright,
+	baseURL
+}) => {
+	for (const [accept, encoding] of [
+		['gzip, deflate, br', 'br'],
+		['gzip', 'gzip']
+	] as const) {
+		// A context of its own, to send exactly this Accept-Encoding and read the bytes as sent.
+		const context = await playwright.request.newContext({
+			baseURL,
+			extraHTTPHeaders: { 'accept-encoding': accept }
+		});
+		try {
+			for (const page of ['/', ...pages]) {
+				const response = await context.fetch(page, { maxRedirects: 0 });
+				expect(response.headers()['content-encoding'], `${page} (${accept})`).toBe(encoding);
+				const sent = Number(response.headers()['content-length']);
+				const { html } = await measure(context, page);
+				expect(sent, `${page}: bytes sent against the budget's gzip -9`).toBeLessThanOrEqual(
+					html.transfer * 1.15
+				);
+			}
+		} finally {
+			await context.dispose();
+		}
+	}
+});
