@@ -174,3 +174,47 @@ test('a teacher makes a lesson from a new article, publishes and assigns it; a s
 
 	await classroom.teacher.dispose();
 });
+
+test('the compiler and the YAML parser load on the editor only, never on a student’s page', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
+	// Strings that survive minifying: one of the compiler's messages, one of the YAML parser's.
+	const COMPILER = 'is not in paragraph';
+	const YAML = 'Nested mappings are not allowed in compact mappings';
+	const loaded: Promise<string>[] = [];
+	page.on('response', (response) => {
+		if (new URL(response.url()).pathname.endsWith('.js')) loaded.push(response.text());
+	});
+	const scriptsOf = async (path: string) => {
+		loaded.length = 0;
+		await page.goto(path);
+		await page.waitForLoadState('networkidle');
+		return (await Promise.all(loaded)).join('\n');
+	};
+	for (const path of [
+		'/',
+		'/en',
+		'/lessons/basra-aegis-security',
+		'/en/lessons/basra-aegis-security'
+	]) {
+		const scripts = await scriptsOf(path);
+		expect(scripts.length, path).toBeGreaterThan(0);
+		expect(scripts.includes(COMPILER), path).toBe(false);
+		expect(scripts.includes(YAML), path).toBe(false);
+	}
+
+	const { teacher } = await makeClassroom(playwright, baseURL!, []);
+	const created = await teacher.post('/api/lessons/drafts', {
+		headers: { origin: baseURL! },
+		data: { article: BODY.join('\n\n'), lesson: 'id: budget-check\n' }
+	});
+	expect(created.status()).toBe(201);
+	const { id } = (await created.json()) as { id: string };
+	await page.context().addCookies((await teacher.storageState()).cookies);
+	const editor = await scriptsOf(`/en/teach/lessons/drafts/${id}`);
+	expect(editor.includes(COMPILER)).toBe(true);
+	expect(editor.includes(YAML)).toBe(true);
+	await teacher.dispose();
+});
