@@ -218,3 +218,62 @@ test('the compiler and the YAML parser load on the editor only, never on a stude
 	expect(editor.includes(YAML)).toBe(true);
 	await teacher.dispose();
 });
+
+test('two tabs never overwrite each other, and an edit made offline survives the tab', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
+	const t = (key: string, values?: Record<string, string | number>) => tx('en', key, values);
+	const { teacher } = await makeClassroom(playwright, baseURL!, []);
+	const created = await teacher.post('/api/lessons/drafts', {
+		headers: { origin: baseURL! },
+		data: { article: BODY.join('\n\n'), lesson: 'id: two-tabs\nparagraphs:\n  - en: One.\n' }
+	});
+	const { id } = (await created.json()) as { id: string };
+	const context = page.context();
+	await context.addCookies((await teacher.storageState()).cookies);
+	const path = `/en/teach/lessons/drafts/${id}`;
+	const title = (tab: typeof page) => tab.getByLabel(t('author.details.titleEn'));
+	const saved = (tab: typeof page) => expect(tab.getByText(t('author.save.saved'))).toBeVisible();
+
+	await test.step('the second tab to save is shown both versions and chooses', async () => {
+		const other = await context.newPage();
+		await page.goto(path);
+		await other.goto(path);
+		await title(page).fill('From the first tab');
+		await saved(page);
+		await title(other).fill('From the second tab');
+		await expect(other.getByRole('heading', { name: t('author.conflict.title') })).toBeVisible();
+		await expect(other.getByRole('heading', { name: t('author.conflict.mine') })).toBeVisible();
+		await expect(other.getByRole('heading', { name: t('author.conflict.theirs') })).toBeVisible();
+		// Nothing was overwritten: the server still has the first tab's title.
+		const stored = (await (await teacher.get(`/api/lessons/drafts/${id}`)).json()) as {
+			lesson: string;
+		};
+		expect(stored.lesson).toContain('From the first tab');
+		await other.getByRole('button', { name: t('author.conflict.keep.mine') }).click();
+		await saved(other);
+		await expect(title(other)).toHaveValue('From the second tab');
+		await other.close();
+	});
+
+	await test.step('an edit made offline is kept on the device and sent from the next tab', async () => {
+		await page.reload();
+		await expect(title(page)).toHaveValue('From the second tab');
+		await context.setOffline(true);
+		await title(page).fill('Written offline');
+		await expect(page.getByText(t('author.save.device'))).toBeVisible();
+		await page.close();
+		await context.setOffline(false);
+		const next = await context.newPage();
+		await next.goto(path);
+		await expect(title(next)).toHaveValue('Written offline');
+		await saved(next);
+		const stored = (await (await teacher.get(`/api/lessons/drafts/${id}`)).json()) as {
+			lesson: string;
+		};
+		expect(stored.lesson).toContain('Written offline');
+	});
+	await teacher.dispose();
+});

@@ -55,9 +55,9 @@ export class DraftEditor {
 		this.id = draft.id;
 		this.model = filesToModel(draft);
 		this.#revision = draft.revision;
-		// What the server has, as this model writes it: a lesson written by hand may differ
-		// only in layout, and then the first save rewrites it in the editor's form.
-		this.#saved = { article: draft.article, lesson: draft.lesson };
+		// What the server has, as this model writes it: a lesson written by hand differs from it
+		// in layout (and comments), which is no edit; the first real edit saves the editor's form.
+		this.#saved = this.files;
 	}
 
 	get revision(): number {
@@ -144,6 +144,14 @@ export class DraftEditor {
 		}
 		if (response.status === 409) {
 			const { draft } = (await response.json()) as { draft: ServerDraft };
+			if (same(files, draft)) {
+				// The other tab saved the very same edit: nothing to choose between.
+				this.#revision = draft.revision;
+				this.#saved = files;
+				this.state = same(this.files, files) ? 'saved' : 'pending';
+				if (this.state === 'pending') this.#saveTimer = setTimeout(() => void this.save(), 0);
+				return;
+			}
 			this.conflict = { mine: files, theirs: draft };
 			this.state = 'conflict';
 			return;
