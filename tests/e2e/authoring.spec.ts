@@ -1,6 +1,6 @@
 /**
  * Authoring in the browser: a teacher pastes a new article, merges two paragraphs, translates,
- * writes a question with the live checker pointing at what is missing, publishes, assigns the
+ * writes a choice and a short-answer question with the live checker pointing at what is missing, publishes, assigns the
  * lesson, and a student answers it. The start page in both UI languages. A laptop's screen: the
  * editor is made for one.
  */
@@ -125,6 +125,25 @@ test('a teacher makes a lesson from a new article, publishes and assigns it; a s
 		await q('evidenceAr').fill('الحديقة تضم ثلاثمئة شجرة');
 	});
 
+	await test.step('a short-answer question, its accepted answers tried with the grader', async () => {
+		await page.getByLabel(t('author.questions.type')).selectOption('short');
+		await page.getByRole('button', { name: t('author.questions.add') }).click();
+		const q = (key: string) => page.getByLabel(t(`author.q.${key}`, { n: 2 }));
+		await q('promptAr').fill('ماذا افتتح المجلس؟');
+		await q('promptEn').fill('What did the council open?');
+		await q('answers.ar').fill('حديقة عامة جديدة');
+		await q('answers.en').fill('a new public park');
+		await q('evidenceAr').fill('حديقة عامة جديدة');
+		await q('evidenceEn').fill('a new public park');
+		await q('explainAr').fill('افتتح المجلس حديقة عامة جديدة.');
+		await q('explainEn').fill('The council opened a new public park.');
+		const verdict = page.locator('output[for="f-questions-1-sample"]');
+		await q('sample').fill('a school');
+		await expect(verdict).toHaveText(t('author.q.sampleWrong'));
+		await q('sample').fill('A new public park.');
+		await expect(verdict).toHaveText(t('author.q.sampleRight'));
+	});
+
 	await test.step('checked, saved and published', async () => {
 		await expect(page.getByText(t('author.check.none'))).toBeVisible();
 		await expect(page.getByText(t('author.save.saved'))).toBeVisible();
@@ -169,6 +188,10 @@ test('a teacher makes a lesson from a new article, publishes and assigns it; a s
 		await box.getByRole('radio', { name: 'Three hundred', exact: true }).check();
 		await box.getByRole('button', { name: t('quiz.check'), exact: true }).click();
 		await expect(box.getByText(t('quiz.correct'))).toBeVisible();
+		const short = student.locator('article[data-question="q2"]');
+		await short.getByRole('textbox', { name: t('quiz.typeHere') }).fill('a new public park');
+		await short.getByRole('button', { name: t('quiz.check'), exact: true }).click();
+		await expect(short.getByText(t('quiz.correct'))).toBeVisible();
 		await context.close();
 	});
 

@@ -10,6 +10,7 @@ describe('questions in the editor', () => {
 			{ ar: '', en: '', correct: false }
 		]);
 		expect(newQuestion('multi', [first]).choices).toHaveLength(3);
+		expect(newQuestion('short', [first]).answers).toEqual({ ar: [], en: [] });
 		expect(newQuestion('truefalse', [first], 2)).toMatchObject({
 			id: 'q2',
 			answer: 'true',

@@ -5,7 +5,7 @@
 import type { DraftQuestion } from '$lib/lesson/draft';
 
 /** The types the editor has a form for; others are kept, listed, moved and deleted as they are. */
-export const EDITABLE_TYPES = ['choice', 'multi', 'truefalse'] as const;
+export const EDITABLE_TYPES = ['choice', 'multi', 'truefalse', 'short'] as const;
 export type EditableType = (typeof EDITABLE_TYPES)[number];
 
 export const isEditable = (type: string): type is EditableType =>
@@ -38,6 +38,7 @@ export function newQuestion(
 		explain: blank()
 	};
 	if (type === 'truefalse') return { ...base, answer: 'true' };
+	if (type === 'short') return { ...base, answers: { ar: [], en: [] } };
 	const choices = Array.from({ length: type === 'multi' ? 3 : 2 }, (_, i) => ({
 		...blank(),
 		correct: i === 0
