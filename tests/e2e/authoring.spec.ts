@@ -4,6 +4,7 @@
  * lesson, and a student answers it. The start page in both UI languages. A laptop's screen: the
  * editor is made for one.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { makeClassroom } from './classroom';
 import { expect, test } from './fixtures';
 import { tx } from './i18n';
@@ -298,5 +299,46 @@ test('two tabs never overwrite each other, and an edit made offline survives the
 		};
 		expect(stored.lesson).toContain('Written offline');
 	});
+	await teacher.dispose();
+});
+
+test('the authoring pages have no accessibility violations, in both languages', async ({
+	page,
+	playwright,
+	baseURL
+}) => {
+	test.slow();
+	const { teacher } = await makeClassroom(playwright, baseURL!, []);
+	const created = await teacher.post('/api/lessons/drafts', {
+		headers: { origin: baseURL! },
+		data: { article: ARTICLE, lesson: 'id: axe-check\nparagraphs:\n  - en: One.\n' }
+	});
+	const { id } = (await created.json()) as { id: string };
+	await page.context().addCookies((await teacher.storageState()).cookies);
+	for (const lang of ['ar', 'en'] as const) {
+		const prefix = lang === 'en' ? '/en' : '';
+		for (const path of ['/teach/lessons', '/teach/lessons/new', `/teach/lessons/drafts/${id}`]) {
+			await page.goto(prefix + path);
+			await page.waitForLoadState('networkidle');
+			if (path.includes('/drafts/')) {
+				// The lesson step, with a question of each type that has a form.
+				for (const type of ['choice', 'multi', 'truefalse', 'short']) {
+					await page.getByLabel(tx(lang, 'author.questions.type')).selectOption(type);
+					await page.getByRole('button', { name: tx(lang, 'author.questions.add') }).click();
+				}
+				await expect(page.getByText(tx(lang, 'author.save.saved'))).toBeVisible();
+			}
+			const results = await new AxeBuilder({ page }).analyze();
+			expect(results.violations.map((v) => `${prefix + path}: ${v.id} ${v.nodes.length}`)).toEqual(
+				[]
+			);
+		}
+		if (lang === 'ar') {
+			// The paragraphs step too.
+			await page.getByRole('button', { name: tx(lang, 'author.editor.step1') }).click();
+			const results = await new AxeBuilder({ page }).analyze();
+			expect(results.violations.map((v) => `paragraphs: ${v.id} ${v.nodes.length}`)).toEqual([]);
+		}
+	}
 	await teacher.dispose();
 });
