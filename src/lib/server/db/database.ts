@@ -164,6 +164,20 @@ export interface AcceptedAnswersTable {
 	regraded: number;
 }
 
+/** A lesson a teacher is writing in the browser, as its two files (see drafts.ts). */
+export interface LessonDraftsTable {
+	id: string;
+	owner_id: string;
+	/** `article.ar.txt` as it stands. */
+	article: string;
+	/** `lesson.yaml` as it stands. */
+	yaml: string;
+	/** 1 when created, one more with every save: what tells a save based on stale content. */
+	revision: number;
+	created_at: Timestamp;
+	updated_at: Timestamp;
+}
+
 export interface Database {
 	lessons: LessonsTable;
 	lesson_versions: LessonVersionsTable;
@@ -176,6 +190,7 @@ export interface Database {
 	attempts: AttemptsTable;
 	rate_limits: RateLimitsTable;
 	accepted_answers: AcceptedAnswersTable;
+	lesson_drafts: LessonDraftsTable;
 }
 
 /** Every application table, for tests that check a deletion left nothing behind. */
@@ -190,7 +205,8 @@ export const TABLES = [
 	'rate_limits',
 	'lessons',
 	'lesson_versions',
-	'accepted_answers'
+	'accepted_answers',
+	'lesson_drafts'
 ] as const satisfies readonly (keyof Database)[];
 
 /** The query builder the services take as their first parameter. */

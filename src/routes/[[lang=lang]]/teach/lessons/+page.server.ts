@@ -1,15 +1,16 @@
 import { fail } from '@sveltejs/kit';
 import { formatProblem } from '$lib/lesson/problem';
 import { InvalidLessonError } from '$lib/server/errors';
+import { deleteDraft, listDrafts } from '$lib/server/drafts';
 import { importedBy, importLesson, setShared } from '$lib/server/lessons';
 import { readUpload } from '$lib/server/lesson-upload';
 import { field, problem, teacherContext } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The lessons this teacher imported, with whether each is shared. */
+/** The lessons this teacher imported, with whether each is shared, and their drafts. */
 export const load: PageServerLoad = async ({ locals }) => {
 	const { teacher, db } = await teacherContext(locals);
-	return { lessons: await importedBy(db, teacher.id) };
+	return { lessons: await importedBy(db, teacher.id), drafts: await listDrafts(db, teacher.id) };
 };
 
 export const actions = {
@@ -46,6 +47,15 @@ export const actions = {
 			await setShared(db, teacher.id, id, true);
 		} catch (cause) {
 			return problem(cause, 'share');
+		}
+	},
+	/** Deletes one of this teacher's drafts (`id`); a lesson published from it stays. */
+	deleteDraft: async ({ request, locals }) => {
+		const { teacher, db } = await teacherContext(locals);
+		try {
+			await deleteDraft(db, teacher.id, field(await request.formData(), 'id'));
+		} catch (cause) {
+			return problem(cause, 'deleteDraft');
 		}
 	},
 	/** Takes a shared lesson back to this teacher's own classes. */

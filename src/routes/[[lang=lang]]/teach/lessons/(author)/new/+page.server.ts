@@ -1,0 +1,42 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { randomBytes } from 'node:crypto';
+import { MAX_FILE_BYTES } from '$lib/lesson';
+import { modelToFiles, newDraftModel } from '$lib/lesson/draft';
+import { idFromFileName } from '$lib/lesson/scaffold';
+import { localisePath } from '$lib/i18n';
+import { createDraft } from '$lib/server/drafts';
+import { field, problem, teacherContext } from '$lib/server/teacher';
+import type { Actions } from './$types';
+
+export const actions = {
+	/**
+	 * Starts a draft from an article, pasted (`article`) or uploaded as a .txt (`file`): the
+	 * scaffold leaves its banner, headline and date line out of the article and carries the
+	 * headline and date over. Opens the draft; fails 400 `empty-article` or `not-text`.
+	 */
+	default: async ({ request, locals }) => {
+		const { teacher, db } = await teacherContext(locals);
+		const data = await request.formData();
+		const upload = data.get('file');
+		let raw = field(data, 'article');
+		let id = `lesson-${randomBytes(3).toString('hex')}`;
+		if (upload instanceof File && upload.size > 0) {
+			if (upload.size > MAX_FILE_BYTES) return fail(413, { reason: 'too-large' });
+			try {
+				raw = new TextDecoder('utf-8', { fatal: true }).decode(await upload.arrayBuffer());
+			} catch {
+				return fail(400, { reason: 'not-text' });
+			}
+			if (upload.name) id = idFromFileName(upload.name);
+		}
+		const model = newDraftModel(id, raw);
+		if (model.paragraphs.length === 0) return fail(400, { reason: 'empty-article' });
+		let draftId: string;
+		try {
+			({ id: draftId } = await createDraft(db, teacher.id, modelToFiles(model)));
+		} catch (cause) {
+			return problem(cause, 'start');
+		}
+		redirect(303, localisePath(`/teach/lessons/drafts/${draftId}`, locals.lang));
+	}
+} satisfies Actions;
