@@ -147,6 +147,15 @@ export interface LessonVersionsTable {
 }
 
 /**
+ * A removed student's device: the hash of its token only (nothing that names the student), so
+ * its next sync is told `removed` rather than `invalid-token`. Kept a year.
+ */
+export interface RemovedDevicesTable {
+	token_hash: string;
+	removed_at: Timestamp;
+}
+
+/**
  * A typed answer a teacher accepted as right for a question of one class's assignment; also the
  * log of the decision: who, when, and how many stored answers it re-graded.
  */
@@ -176,6 +185,7 @@ export interface Database {
 	attempts: AttemptsTable;
 	rate_limits: RateLimitsTable;
 	accepted_answers: AcceptedAnswersTable;
+	removed_devices: RemovedDevicesTable;
 }
 
 /** Every application table, for tests that check a deletion left nothing behind. */
@@ -190,7 +200,8 @@ export const TABLES = [
 	'rate_limits',
 	'lessons',
 	'lesson_versions',
-	'accepted_answers'
+	'accepted_answers',
+	'removed_devices'
 ] as const satisfies readonly (keyof Database)[];
 
 /** The query builder the services take as their first parameter. */
