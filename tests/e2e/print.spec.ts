@@ -141,6 +141,29 @@ for (const lang of ['ar', 'en'] as const) {
 					expect(text).toContain(tx(paper, 'quiz.notGiven'));
 				}
 				await expect(page.locator('section.key')).toBeVisible();
+				// The match key: its pairs numbered in order, each on one line with its letter (they
+				// once wrapped each letter under a rule of its own).
+				const labels = q === 'both' ? lang : q;
+				const arrow = labels === 'ar' ? '←' : '→';
+				for (const list of await page.locator('section.key ul.pairs').all()) {
+					const pairs = await list.locator('li').evaluateAll((items) =>
+						items.map((item) => ({
+							text: item.textContent!.trim(),
+							height: item.getBoundingClientRect().height,
+							line: parseFloat(getComputedStyle(item).lineHeight) || 24
+						}))
+					);
+					expect(pairs.length).toBeGreaterThan(1);
+					for (const [i, pair] of pairs.entries()) {
+						expect(pair.text).toMatch(new RegExp(`^${i + 1} ${arrow} \\S+$`));
+						expect(pair.height).toBeLessThan(pair.line * 1.5);
+					}
+				}
+				// The option letters keep their bracket in the labels' direction.
+				await expect(page.locator('section.key strong bdi').first()).toHaveAttribute(
+					'dir',
+					labels === 'ar' ? 'rtl' : 'ltr'
+				);
 				const width = await page.evaluate(() => document.documentElement.scrollWidth);
 				expect(width, q).toBeLessThanOrEqual(WIDTH.portrait);
 			}
