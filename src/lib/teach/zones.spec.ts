@@ -78,6 +78,17 @@ describe('groupZones', () => {
 		});
 	});
 
+	it('names the zones once an hour per language, not on every page', () => {
+		const first = groupZones(ids, 'ar', undefined, JULY);
+		expect(groupZones(ids, 'ar', undefined, new Date(JULY.getTime() + 60_000))).toBe(first);
+		expect(groupZones(ids, 'en', undefined, JULY)).not.toBe(first);
+		const winter = groupZones(ids, 'ar', undefined, new Date('2026-01-15T12:00:00Z'));
+		expect(winter).not.toBe(first);
+		const london = (groups: typeof first) =>
+			groups.flatMap((g) => g.zones).find((z) => z.id === 'Europe/London')!.label;
+		expect(london(winter)).not.toBe(london(first));
+	});
+
 	it("keeps the class's zone when the list lacks it", () => {
 		const groups = groupZones(['Asia/Baghdad'], 'ar', 'Europe/Kyiv', JULY);
 		expect(groups.map((group) => group.region)).toEqual(['Asia', 'Europe', 'Etc']);

@@ -71,16 +71,38 @@ export function zoneLabel(id: string, lang: Lang, at: Date = new Date()): string
 	return offset ? `${name} (${offset})` : name;
 }
 
+// Naming 418 zones makes 836 formatters: about 250 ms, far too much for each page. The names
+// change only with the language and, for offsets, at the hour (summer time begins on one).
+const grouped = new Map<string, ZoneGroup[]>();
+
 /**
  * The zones grouped by region in `REGIONS`' order, each group sorted by label in `lang`'s
- * collation. `keep` (the class's current zone) is listed even when `ids` lacks it.
+ * collation. `keep` (the class's current zone) is listed even when `ids` lacks it. Remembered
+ * per language, list and hour, so a page pays for it once an hour.
  *
  * @param ids canonical zone ids, e.g. `Intl.supportedValuesOf('timeZone')`
  */
-export function groupZones(ids: readonly string[], lang: Lang, keep?: string, at = new Date()) {
+export function groupZones(
+	ids: readonly string[],
+	lang: Lang,
+	keep?: string,
+	at = new Date()
+): ZoneGroup[] {
+	const all = keep && !ids.includes(keep) ? [...ids, keep] : ids;
+	const key = `${lang} ${at.toISOString().slice(0, 13)} ${all.join(',')}`;
+	let groups = grouped.get(key);
+	if (!groups) {
+		groups = computeGroups(all, lang, at);
+		// A handful of keys at a time (two languages, this hour and maybe the last).
+		if (grouped.size >= 8) grouped.clear();
+		grouped.set(key, groups);
+	}
+	return groups;
+}
+
+function computeGroups(ids: readonly string[], lang: Lang, at: Date): ZoneGroup[] {
 	const all = new Set(ids);
 	all.add('UTC');
-	if (keep) all.add(keep);
 	const collator = new Intl.Collator(lang);
 	const groups = new Map<Region, ZoneChoice[]>();
 	for (const id of all) {
