@@ -2,10 +2,12 @@
  * Answers belong to the student who gave them, on a phone, in both UI languages: answers waiting
  * in the outbox for class A reach class A's teacher under the class-A student after the phone
  * joined class B; and a re-join on a new phone brings the student's answers back, so the lesson
- * opens where they were and a redone answer is not a first try.
+ * opens where they were and a redone answer is not a first try. A student the teacher removed is
+ * told so on the phone's next sync, which keeps the answers not sent and saves them to a file.
  */
+import { readFileSync } from 'node:fs';
 import { devices, expect, test, type Page } from './fixtures';
-import { makeClassroom, postForm, storedAnswers, type Classroom } from './classroom';
+import { makeClassroom, parseCsv, postForm, storedAnswers, type Classroom } from './classroom';
 import { deviceRecords } from './device';
 import { tx } from './i18n';
 import { answerRight, card, loadLessons, setReading } from './lessons';
@@ -175,6 +177,109 @@ for (const lang of ['ar', 'en'] as const) {
 		expect(stored.filter((row) => row.questionId === WRONG.id)).toHaveLength(2);
 		expect(new Set(stored.map((row) => row.studentId))).toEqual(new Set([studentId]));
 		await fresh.close();
+		await classroom.teacher.dispose();
+	});
+}
+
+for (const lang of ['ar', 'en'] as const) {
+	test(`${lang}: a removed student's phone is told so, keeps the answers not sent and saves them`, async ({
+		browser,
+		baseURL,
+		playwright
+	}) => {
+		const classroom = await makeClassroom(playwright, baseURL!, [{ lesson: LESSON.id }]);
+		const context = await browser.newContext({ baseURL, ...PHONE, acceptDownloads: true });
+		const page = await context.newPage();
+		const studentId = await join(page, lang, classroom.code, 'Layla R');
+
+		// One answer reaches the teacher; then the server is out of reach and four more wait.
+		await page.goto(`${prefix(lang)}/lessons/${LESSON.id}`);
+		await setReading(page, lang, 'target');
+		const first = LESSON.questions.at(-1)!;
+		await answerRight(page, LESSON, first, lang);
+		await expect.poll(async () => (await deviceRecords(page, LESSON.id)).outbox).toEqual([]);
+		await context.route('**/api/sync', (route) => route.abort('connectionfailed'));
+		await answerFour(page, lang);
+		expect((await deviceRecords(page, LESSON.id)).outbox).toHaveLength(4);
+
+		// The teacher removes the student (offered the class's answers first, on the class page).
+		const base = `/teach/classes/${classroom.classId}`;
+		const removed = await postForm(classroom.teacher, baseURL!, `${base}?/remove`, {
+			student: studentId
+		});
+		expect(removed.status()).toBe(303);
+
+		// Back in reach: the phone's next sync hears it was removed.
+		await context.unroute('**/api/sync');
+		await page.goto(`${prefix(lang)}/`);
+		const notice = page.locator('[data-removed]');
+		await expect(notice).toContainText(tx(lang, 'home.removed', { className: 'Class 9' }));
+		const kept = lang === 'en' ? 'home.removedKept_other' : 'home.removedKept_few';
+		await expect(notice).toContainText(tx(lang, kept, { count: 4 }));
+		await expect(page.getByText(tx(lang, 'home.allSent'))).toHaveCount(0);
+		const pending = lang === 'en' ? 'home.pending_other' : 'home.pending_few';
+		await expect(page.getByText(tx(lang, pending, { count: 4 }))).toHaveCount(0);
+		// Nothing was dropped, and a join form offers a way back.
+		expect((await deviceRecords(page, LESSON.id)).outbox).toHaveLength(4);
+		await expect(page.locator('#join-code')).toBeVisible();
+
+		// The answers not sent, saved as a file for the teacher.
+		const download = page.waitForEvent('download');
+		await notice.getByRole('button', { name: tx(lang, 'home.saveAnswers') }).click();
+		const file = await download;
+		expect(file.suggestedFilename()).toBe(`${tx(lang, 'home.savedFile')} - Class 9.csv`);
+		const rows = parseCsv(readFileSync((await file.path())!, 'utf8'));
+		expect(rows[0]).toEqual(
+			['className', 'student', 'lesson', 'question', 'answer', 'answeredAt'].map((key) =>
+				tx(lang, `home.saved.${key}`)
+			)
+		);
+		expect(
+			rows
+				.slice(1)
+				.map((row) => row[3])
+				.sort()
+		).toEqual([...RIGHT, WRONG].map((q) => q.id).sort());
+		expect(rows.slice(1).every((row) => row[0] === 'Class 9' && row[1] === 'Layla R')).toBe(true);
+		expect(rows[1]![2]).toBe(LESSON.title[lang]);
+
+		// A reload asks nothing more of the server and still says so.
+		let syncs = 0;
+		context.on('request', (request) => {
+			if (request.url().endsWith('/api/sync')) syncs++;
+		});
+		await page.reload();
+		await expect(notice).toContainText(tx(lang, 'home.removed', { className: 'Class 9' }));
+		expect(syncs).toBe(0);
+		await context.close();
+		await classroom.teacher.dispose();
+	});
+
+	test(`${lang}: a removed student's phone with nothing waiting stops saying all was sent`, async ({
+		browser,
+		baseURL,
+		playwright
+	}) => {
+		const classroom = await makeClassroom(playwright, baseURL!, [{ lesson: LESSON.id }]);
+		const context = await browser.newContext({ baseURL, ...PHONE });
+		const page = await context.newPage();
+		const studentId = await join(page, lang, classroom.code, 'Omar R');
+		await page.goto(`${prefix(lang)}/lessons/${LESSON.id}`);
+		await setReading(page, lang, 'target');
+		await answerRight(page, LESSON, LESSON.questions[0]!, lang);
+		await expect.poll(async () => (await deviceRecords(page, LESSON.id)).outbox).toEqual([]);
+		await page.goto(`${prefix(lang)}/`);
+		await expect(page.getByText(tx(lang, 'home.allSent'))).toBeVisible();
+
+		const base = `/teach/classes/${classroom.classId}`;
+		await postForm(classroom.teacher, baseURL!, `${base}?/remove`, { student: studentId });
+		await page.reload();
+		await expect(page.locator('[data-removed]')).toContainText(
+			tx(lang, 'home.removed', { className: 'Class 9' })
+		);
+		await expect(page.getByText(tx(lang, 'home.allSent'))).toHaveCount(0);
+		await expect(page.getByRole('button', { name: tx(lang, 'home.saveAnswers') })).toHaveCount(0);
+		await context.close();
 		await classroom.teacher.dispose();
 	});
 }

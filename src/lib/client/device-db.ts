@@ -64,9 +64,14 @@ export interface Identity {
 	className: string;
 }
 
-/** An identity the outbox may still send as; `refused` once the server no longer knows its token. */
+/**
+ * An identity the outbox may still send as; `refused` once the server no longer knows its token,
+ * `removed` (refused too) once it said the teacher removed the student: nothing is sent for it
+ * again, and its waiting answers stay until the student saves them.
+ */
 export interface KnownIdentity extends Identity {
 	refused?: boolean;
+	removed?: boolean;
 }
 
 /** The student's home (classes and assignments) as last fetched, for offline use. */

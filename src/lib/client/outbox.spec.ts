@@ -48,7 +48,7 @@ interface Post {
  * A server that stores everything, except for the tokens in `refuse` (401) or while `down`
  * (the network error a phone sees offline). Records each request.
  */
-function server(options: { refuse?: string[]; down?: boolean } = {}) {
+function server(options: { refuse?: string[]; remove?: string[]; down?: boolean } = {}) {
 	const posts: Post[] = [];
 	const fetch = vi.fn(async (_url: string, init: RequestInit) => {
 		if (options.down) throw new TypeError('Failed to fetch');
@@ -59,6 +59,9 @@ function server(options: { refuse?: string[]; down?: boolean } = {}) {
 		posts.push({ token, questions: attempts.map((a) => a.questionId) });
 		if (options.refuse?.includes(token)) {
 			return new Response(JSON.stringify({ code: 'invalid-token' }), { status: 401 });
+		}
+		if (options.remove?.includes(token)) {
+			return new Response(JSON.stringify({ code: 'removed' }), { status: 410 });
 		}
 		const results = attempts.map((a) => ({ id: a.id, status: 'stored' }));
 		return new Response(JSON.stringify({ results }), { status: 200 });
@@ -132,11 +135,54 @@ describe('the outbox', () => {
 
 		const removed = server({ refuse: ['token-a'] });
 		const outcome = await sendOutbox(removed.fetch);
-		const stuck = [{ studentId: 'student-a', className: 'Class A', count: 2 }];
+		const stuck = [{ studentId: 'student-a', className: 'Class A', count: 2, removed: false }];
 		expect(outcome).toEqual({ status: 'sent', sent: 1, remaining: 2, stuck });
 		expect(await stuckAnswers()).toEqual(stuck);
 		// Tried again next time (a re-join may have given the student a new token); still kept.
 		expect((await sendOutbox(removed.fetch)).remaining).toBe(2);
+	});
+
+	it('says "removed" when the teacher removed the student, keeps the answers, asks no more', async () => {
+		const { adoptIdentity, saveAnswer, sendOutbox, stuckAnswers, waitingAnswers } = await modules();
+		await adoptIdentity(CLASS_A);
+		await answer(saveAnswer, 'a1', 'a2');
+		const { posts, fetch } = server({ remove: ['token-a'] });
+		const outcome = await sendOutbox(fetch);
+		const stuck = [{ studentId: 'student-a', className: 'Class A', count: 2, removed: true }];
+		expect(outcome).toEqual({ status: 'removed', sent: 0, remaining: 2, stuck });
+		expect(await stuckAnswers()).toEqual(stuck);
+		expect((await waitingAnswers('student-a')).map((a) => a.questionId)).toEqual(['a1', 'a2']);
+		// Removal is final: the next send does not ask the server again, and drops nothing.
+		expect(await sendOutbox(fetch)).toEqual(outcome);
+		expect(posts).toHaveLength(1);
+	});
+
+	it('tells a removed earlier class from a refused one, and still sends the class joined now', async () => {
+		const { adoptIdentity, saveAnswer, sendOutbox } = await modules();
+		await adoptIdentity(CLASS_A);
+		await answer(saveAnswer, 'a1');
+		await adoptIdentity(CLASS_B);
+		await answer(saveAnswer, 'b1');
+		const outcome = await sendOutbox(server({ remove: ['token-a'] }).fetch);
+		expect(outcome).toEqual({
+			status: 'sent',
+			sent: 1,
+			remaining: 1,
+			stuck: [{ studentId: 'student-a', className: 'Class A', count: 1, removed: true }]
+		});
+	});
+
+	it('marks the identity removed when told so outside a send (the home page’s refresh)', async () => {
+		const { adoptIdentity, markRefused, isRemoved, stuckAnswers, saveAnswer } = await modules();
+		await adoptIdentity(CLASS_A);
+		await answer(saveAnswer, 'a1');
+		expect(await isRemoved(new Response('{"code":"removed"}', { status: 410 }))).toBe(true);
+		expect(await isRemoved(new Response('{"code":"invalid-token"}', { status: 401 }))).toBe(false);
+		expect(await isRemoved(new Response('not json', { status: 410 }))).toBe(false);
+		await markRefused(CLASS_A, true);
+		expect(await stuckAnswers()).toEqual([
+			{ studentId: 'student-a', className: 'Class A', count: 1, removed: true }
+		]);
 	});
 
 	it('says "refused" when the class joined now refuses the device', async () => {

@@ -21,15 +21,18 @@ export interface Stuck {
 	studentId: string;
 	className: string;
 	count: number;
+	/** The server said the teacher removed the student from the class. */
+	removed: boolean;
 }
 
 export interface SendOutcome {
 	/**
 	 * `sent`: everything that could go went (see `stuck`); `no-identity`: the answers wait for a
 	 * class to be joined; `offline`: no connection; `refused`: the server no longer accepts the
-	 * current identity's token; `failed`: the server answered with an error.
+	 * current identity's token; `removed`: the teacher removed the current student from the class
+	 * (410 `removed`); `failed`: the server answered with an error.
 	 */
-	status: 'sent' | 'no-identity' | 'offline' | 'refused' | 'failed';
+	status: 'sent' | 'no-identity' | 'offline' | 'refused' | 'removed' | 'failed';
 	sent: number;
 	remaining: number;
 	stuck: Stuck[];
@@ -84,7 +87,7 @@ export async function stuckAnswers(): Promise<Stuck[]> {
 	for (const identity of await db.getAll('identities')) {
 		if (!identity.refused) continue;
 		const count = await pendingFor(identity.studentId);
-		if (count > 0) stuck.push({ ...pick(identity), count });
+		if (count > 0) stuck.push({ ...pick(identity), count, removed: identity.removed === true });
 	}
 	return stuck;
 }
@@ -136,15 +139,21 @@ async function send(fetchImpl: typeof fetch): Promise<SendOutcome> {
 	let sent = 0;
 	let status: SendOutcome['status'] = 'sent';
 	for (const identity of identities) {
+		const isCurrent = identity.studentId === current?.studentId;
+		// A removed student's answers are never taken: asking again only repeats the answer.
+		if (identity.removed) {
+			if (isCurrent) status = 'removed';
+			continue;
+		}
 		const result = await sendFor(identity, fetchImpl);
 		sent += result.sent;
 		if (result.status === 'offline' || result.status === 'failed') {
 			status = result.status;
 			break;
 		}
-		if (result.status === 'refused') {
-			if (identity.studentId === current?.studentId) status = 'refused';
-			if (!identity.refused) await db.put('identities', { ...identity, refused: true });
+		if (result.status === 'refused' || result.status === 'removed') {
+			if (isCurrent) status = result.status;
+			await markRefused(identity, result.status === 'removed');
 			continue;
 		}
 		if (identity.refused) await db.put('identities', { ...identity, refused: false });
@@ -165,7 +174,7 @@ async function send(fetchImpl: typeof fetch): Promise<SendOutcome> {
 async function sendFor(
 	identity: KnownIdentity,
 	fetchImpl: typeof fetch
-): Promise<{ status: 'sent' | 'offline' | 'refused' | 'failed'; sent: number }> {
+): Promise<{ status: 'sent' | 'offline' | 'refused' | 'removed' | 'failed'; sent: number }> {
 	const db = await deviceDb();
 	let sent = 0;
 	for (;;) {
@@ -197,6 +206,7 @@ async function sendFor(
 			return { status: 'offline', sent };
 		}
 		if (!response.ok) {
+			if (await isRemoved(response)) return { status: 'removed', sent };
 			const refused = response.status === 401 || response.status === 403;
 			return { status: refused ? 'refused' : 'failed', sent };
 		}
@@ -211,4 +221,29 @@ async function sendFor(
 		// A reply that answered none of the items would loop forever: stop and try later.
 		if (answered.size === 0) return { status: 'failed', sent };
 	}
+}
+
+/** Whether a response says the teacher removed the student (410 `{ code: 'removed' }`). */
+export async function isRemoved(response: Response): Promise<boolean> {
+	if (response.status !== 410) return false;
+	const body = (await response.json().catch(() => ({}))) as { code?: unknown };
+	return body.code === 'removed';
+}
+
+/**
+ * Marks an identity as no longer accepted (and, when `removed`, as removed by the teacher); its
+ * answers stay in the outbox.
+ */
+export async function markRefused(identity: KnownIdentity, removed: boolean): Promise<void> {
+	const db = await deviceDb();
+	const known = (await db.get('identities', identity.studentId)) ?? identity;
+	if (known.refused && (!removed || known.removed)) return;
+	await db.put('identities', { ...known, refused: true, removed: removed || known.removed });
+	announce();
+}
+
+/** The answers waiting under `studentId`, oldest first: what a removed student can save. */
+export async function waitingAnswers(studentId: string): Promise<OutboxItem[]> {
+	const db = await deviceDb();
+	return db.getAllFromIndex('outbox', 'byStudent', forStudent(studentId));
 }

@@ -7,6 +7,8 @@ import { getContext, setContext } from 'svelte';
 import { deviceDb, type HomeCache, type Identity } from './device-db';
 import {
 	adoptIdentity,
+	isRemoved,
+	markRefused,
 	onOutboxChange,
 	pendingCount,
 	pendingFor,
@@ -29,6 +31,8 @@ export class StudentState {
 	pendingHere = $state(0);
 	/** Answers waiting under a class that no longer accepts this device (a removed student). */
 	stuck = $state<Stuck[]>([]);
+	/** The teacher removed the student joined now from the class: nothing more is sent. */
+	removed = $state(false);
 	/** How the last send ended, for the status line. */
 	lastOutcome = $state<SendOutcome['status'] | undefined>();
 	#queued = false;
@@ -56,6 +60,9 @@ export class StudentState {
 		this.pending = await pendingCount();
 		this.pendingHere = this.identity ? await pendingFor(this.identity.studentId) : 0;
 		this.stuck = await stuckAnswers();
+		this.removed = this.identity
+			? (await (await deviceDb()).get('identities', this.identity.studentId))?.removed === true
+			: false;
 	}
 
 	/** Joins a class with its code and a display name; the device keeps the token. */
@@ -97,8 +104,11 @@ export class StudentState {
 			const outcome = await sendOutbox();
 			this.lastOutcome = outcome.status;
 			await this.recount();
-			if (outcome.remaining > 0 && outcome.status !== 'no-identity') void askBackgroundSync();
-			if (this.identity && outcome.status !== 'offline') await this.#refreshHome();
+			const waits = !['no-identity', 'removed'].includes(outcome.status);
+			if (outcome.remaining > 0 && waits) void askBackgroundSync();
+			if (this.identity && outcome.status !== 'offline' && !this.removed) {
+				await this.#refreshHome();
+			}
 		} catch {
 			this.lastOutcome = 'failed';
 		} finally {
@@ -118,9 +128,17 @@ export class StudentState {
 	}
 
 	async #refreshHome(): Promise<void> {
+		const identity = this.identity!;
 		const response = await fetch('/api/me', {
-			headers: { authorization: `Bearer ${this.identity!.token}` }
+			headers: { authorization: `Bearer ${identity.token}` }
 		});
+		// With nothing to send, this is how a removed student's phone learns it.
+		if (await isRemoved(response)) {
+			await markRefused(identity, true);
+			this.lastOutcome = 'removed';
+			await this.recount();
+			return;
+		}
 		if (!response.ok) return;
 		const body = (await response.json()) as { classes: HomeCache['classes'] };
 		const home: HomeCache = {

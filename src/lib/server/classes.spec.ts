@@ -131,11 +131,13 @@ describe.each(ENGINES)('classes on %s', (engine) => {
 		await renameStudent(db(), teacherId, classInfo.id, zainab?.studentId, 'Zainab H.');
 		const before = await rowCounts(db());
 		await removeStudent(db(), teacherId, classInfo.id, ali?.studentId);
-		// Their row (with its re-join code) and their one answer go; nothing else does.
+		// Their row (with its re-join code) and their one answer go; nothing else does, but for the
+		// hash of their device's token (removed.ts).
 		expect(await rowCounts(db())).toEqual({
 			...before,
 			students: before.students - 1,
-			attempts: before.attempts - 1
+			attempts: before.attempts - 1,
+			removed_devices: before.removed_devices + 1
 		});
 		list = await roster(db(), teacherId, classInfo.id);
 		expect(list.map((s) => s.name)).toEqual(['Ahmed', 'Zainab H.']);
@@ -207,11 +209,13 @@ describe.each(ENGINES)('classes on %s', (engine) => {
 		expect(during.attempts - before.attempts).toBe(6);
 		await deleteClass(db(), teacherId, classInfo.id);
 		const after = await rowCounts(db());
-		// Everything but the teacher and the join attempts' rate-limit rows is as it was.
+		// Everything but the teacher and the join attempts' rate-limit rows is as it was, and each
+		// student's device is remembered by its token's hash alone (so it is told it was removed).
 		expect({ ...after, teachers: 0, rate_limits: 0 }).toEqual({
 			...before,
 			teachers: 0,
-			rate_limits: 0
+			rate_limits: 0,
+			removed_devices: before.removed_devices + joined.length
 		});
 		expect(after.teachers).toBe(before.teachers + 1);
 		for (const student of joined) expect(await studentFromToken(db(), student.token)).toBeNull();

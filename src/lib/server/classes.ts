@@ -9,6 +9,7 @@ import type { ClassRow, Db } from './db/database';
 import { isUniqueViolation } from './db/errors';
 import { ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { CLASS_NAME_MAX, cleanName, nameKey, STUDENT_NAME_MAX } from './names';
+import { rememberRemoved } from './removed';
 import { hashToken, JOIN_CODE_LENGTH, randomCode, REJOIN_CODE_LENGTH } from './tokens';
 
 /** The time zone a new class's due dates end in, unless the teacher picks another. */
@@ -261,6 +262,15 @@ export async function deleteClass(db: Db, teacherId: string, classId: unknown): 
 	// a connection that forgot `foreign_keys = ON`.
 	await db.transaction().execute(async (trx) => {
 		const students = trx.selectFrom('students').select('id').where('class_id', '=', row.id);
+		const devices = await trx
+			.selectFrom('students')
+			.select('token_hash')
+			.where('class_id', '=', row.id)
+			.execute();
+		await rememberRemoved(
+			trx,
+			devices.map((device) => device.token_hash)
+		);
 		await trx.deleteFrom('attempts').where('student_id', 'in', students).execute();
 		await trx.deleteFrom('students').where('class_id', '=', row.id).execute();
 		await trx.deleteFrom('assignments').where('class_id', '=', row.id).execute();
@@ -388,6 +398,16 @@ export async function removeStudent(
 ): Promise<void> {
 	const { student } = await requireStudent(db, teacherId, classId, studentId);
 	await db.transaction().execute(async (trx) => {
+		// The device's next sync is told it was removed (removed.ts).
+		const device = await trx
+			.selectFrom('students')
+			.select('token_hash')
+			.where('id', '=', student.id)
+			.execute();
+		await rememberRemoved(
+			trx,
+			device.map((row) => row.token_hash)
+		);
 		await trx.deleteFrom('attempts').where('student_id', '=', student.id).execute();
 		await trx.deleteFrom('students').where('id', '=', student.id).execute();
 	});

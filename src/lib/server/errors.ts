@@ -49,6 +49,11 @@ export class RefusedError extends ServiceError {
 	override readonly status = 403;
 }
 
+/** Something that was there and was taken away on purpose (a removed student's device): 410. */
+export class GoneError extends ServiceError {
+	override readonly status = 410;
+}
+
 /** A clash with what exists (an e-mail address already signed up): 409. */
 export class ConflictError extends ServiceError {
 	override readonly status = 409;

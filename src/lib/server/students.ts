@@ -10,9 +10,16 @@ import { randomUUID } from 'node:crypto';
 import type { Bilingual } from '$lib/lesson/types';
 import { getLessons } from '$lib/server/lessons';
 import type { Db } from './db/database';
-import { NotFoundError, RateLimitError, RefusedError } from './errors';
+import {
+	GoneError,
+	NotFoundError,
+	RateLimitError,
+	RefusedError,
+	UnauthorizedError
+} from './errors';
 import { cleanName, STUDENT_NAME_MAX } from './names';
 import { hit, refund } from './ratelimit';
+import { wasRemoved } from './removed';
 import {
 	hashToken,
 	isTokenShaped,
@@ -233,6 +240,22 @@ export async function studentFromToken(db: Db, token: unknown): Promise<StudentI
 		timeZone: row.time_zone,
 		archived: row.archived_at !== null
 	};
+}
+
+/**
+ * The student a device's request comes from, for the device API.
+ *
+ * @throws GoneError `removed` when the teacher removed the student (or deleted the class): the
+ *   device should stop sending, keep what it holds and say so; UnauthorizedError `invalid-token`
+ *   for a missing, malformed or unknown token
+ */
+export async function requireDeviceStudent(db: Db, token: unknown): Promise<StudentIdentity> {
+	const student = await studentFromToken(db, token);
+	if (student) return student;
+	if (await wasRemoved(db, token)) {
+		throw new GoneError('removed', 'The teacher removed this student from the class.');
+	}
+	throw new UnauthorizedError('invalid-token', 'Unknown student token.');
 }
 
 /**

@@ -3,11 +3,12 @@ import { describe, expect, it, vi } from 'vitest';
 import { clozeBank, type ClozeQuestion } from '$lib/quiz';
 import { TINY } from '$lib/server/lessons.fixture';
 import { assignLessons, unassignLesson } from './assignments';
-import { archiveClass, createRejoinCode, removeStudent } from './classes';
+import { archiveClass, createRejoinCode, deleteClass, removeStudent } from './classes';
 import { ENGINES, rowCounts, useTestDatabaseWith } from './db/engines.fixture';
-import { UnauthorizedError, ValidationError } from './errors';
+import { GoneError, UnauthorizedError, ValidationError } from './errors';
+import { REMOVED_KEPT_MS, rememberRemoved } from './removed';
 import { attempt, makeClass } from './services.fixture';
-import { joinClass } from './students';
+import { joinClass, requireDeviceStudent } from './students';
 import { MAX_BATCH, studentAnswers, syncAttempts } from './sync';
 
 vi.mock('$lib/server/lessons', () => import('$lib/server/lessons.fixture'));
@@ -237,16 +238,58 @@ describe.each(ENGINES)('syncAttempts on %s', (engine) => {
 		expect(results.every((r) => r.status === 'stored')).toBe(true);
 	});
 
-	it('refuses unknown, malformed and removed students’ tokens', async () => {
-		const { teacherId, classInfo, joined } = await setUp(['Gone']);
+	it('refuses unknown and malformed tokens as 401, a removed student’s as 410 removed', async () => {
+		const { teacherId, classInfo, joined } = await setUp(['Gone', 'Stays']);
 		const batch = { attempts: [attempt('tiny', 'final', { type: 'truefalse', value: 'true' })] };
 		for (const token of [undefined, '', 'x', 'A'.repeat(43)]) {
 			await expect(syncAttempts(db(), token, batch)).rejects.toBeInstanceOf(UnauthorizedError);
 		}
 		await removeStudent(db(), teacherId, classInfo.id, joined[0]?.studentId);
-		await expect(syncAttempts(db(), joined[0]?.token, batch)).rejects.toBeInstanceOf(
-			UnauthorizedError
-		);
+		const before = await countAttempts();
+		const refused = syncAttempts(db(), joined[0]?.token, batch);
+		await expect(refused).rejects.toBeInstanceOf(GoneError);
+		await expect(refused).rejects.toMatchObject({ status: 410, code: 'removed' });
+		expect(await countAttempts()).toBe(before);
+		// The classmate still syncs; what is kept of the removed one is the token's hash alone.
+		const { results } = await syncAttempts(db(), joined[1]?.token, {
+			attempts: [attempt('tiny', 'final', { type: 'truefalse', value: 'true' })]
+		});
+		expect(results[0]?.status).toBe('stored');
+		const kept = await db().selectFrom('removed_devices').selectAll().execute();
+		expect(kept.length).toBeGreaterThan(0);
+		expect(Object.keys(kept[0]!).sort()).toEqual(['removed_at', 'token_hash']);
+		expect(JSON.stringify(kept)).not.toContain(joined[0]!.studentId);
+		expect(JSON.stringify(kept)).not.toContain(joined[0]!.token);
+	});
+
+	it('tells the devices of a deleted class’s students they were removed', async () => {
+		const { teacherId, classInfo, joined } = await setUp(['One', 'Two']);
+		await deleteClass(db(), teacherId, classInfo.id);
+		const batch = { attempts: [attempt('tiny', 'final', { type: 'truefalse', value: 'true' })] };
+		for (const student of joined) {
+			await expect(syncAttempts(db(), student.token, batch)).rejects.toMatchObject({
+				code: 'removed'
+			});
+			await expect(requireDeviceStudent(db(), student.token)).rejects.toBeInstanceOf(GoneError);
+		}
+	});
+
+	it('forgets removed devices after a year and more, when another is removed', async () => {
+		const { teacherId, classInfo, joined } = await setUp(['Old', 'New']);
+		const long = new Date(Date.now() - REMOVED_KEPT_MS - 86_400_000);
+		await rememberRemoved(db(), ['f'.repeat(64)], long);
+		await removeStudent(db(), teacherId, classInfo.id, joined[0]?.studentId);
+		const hashes = await db().selectFrom('removed_devices').select('token_hash').execute();
+		expect(hashes.map((row) => row.token_hash)).not.toContain('f'.repeat(64));
+		await expect(requireDeviceStudent(db(), joined[0]?.token)).rejects.toMatchObject({
+			code: 'removed'
+		});
+		// A token that never existed is still only unknown.
+		await expect(requireDeviceStudent(db(), 'B'.repeat(43))).rejects.toMatchObject({
+			status: 401,
+			code: 'invalid-token'
+		});
+		expect((await requireDeviceStudent(db(), joined[1]?.token)).name).toBe('New');
 	});
 
 	it('refuses answers for a lesson assigned only to another student’s class', async () => {

@@ -13,8 +13,8 @@ import { answerFits, grade, parseAnswer, type Answer } from '$lib/quiz';
 import { getLesson, getLessonVersion } from '$lib/server/lessons';
 import { isAccepted } from './accepted';
 import type { AttemptRow, Db } from './db/database';
-import { UnauthorizedError, ValidationError } from './errors';
-import { studentFromToken, type StudentIdentity } from './students';
+import { ValidationError } from './errors';
+import { requireDeviceStudent, type StudentIdentity } from './students';
 
 /** The most attempts one batch may hold. */
 export const MAX_BATCH = 200;
@@ -179,7 +179,8 @@ async function syncItem(
  *   items; `id` a UUID made on the device, `answeredAt` the device's clock (kept for reference
  *   only; lateness uses the server's clock)
  * @returns one result per item, in the batch's order
- * @throws UnauthorizedError `invalid-token`; ValidationError `invalid-batch` when the batch as a
+ * @throws UnauthorizedError `invalid-token`; GoneError `removed` (410) for the device of a
+ *   removed student, whose answers are no longer taken; ValidationError `invalid-batch` when the batch as a
  *   whole is malformed or too large
  */
 export async function syncAttempts(
@@ -188,8 +189,7 @@ export async function syncAttempts(
 	batch: unknown,
 	now: Date = new Date()
 ): Promise<{ results: SyncResult[] }> {
-	const student = await studentFromToken(db, studentToken);
-	if (!student) throw new UnauthorizedError('invalid-token', 'Unknown student token.');
+	const student = await requireDeviceStudent(db, studentToken);
 	const parsed = v.safeParse(Batch, batch);
 	if (!parsed.success) {
 		throw new ValidationError(

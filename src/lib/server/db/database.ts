@@ -147,6 +147,15 @@ export interface LessonVersionsTable {
 }
 
 /**
+ * A removed student's device: the hash of its token only (nothing that names the student), so
+ * its next sync is told `removed` rather than `invalid-token`. Kept a year.
+ */
+export interface RemovedDevicesTable {
+	token_hash: string;
+	removed_at: Timestamp;
+}
+
+/**
  * A typed answer a teacher accepted as right for a question of one class's assignment; also the
  * log of the decision: who, when, and how many stored answers it re-graded.
  */
@@ -191,6 +200,7 @@ export interface Database {
 	rate_limits: RateLimitsTable;
 	accepted_answers: AcceptedAnswersTable;
 	lesson_drafts: LessonDraftsTable;
+	removed_devices: RemovedDevicesTable;
 }
 
 /** Every application table, for tests that check a deletion left nothing behind. */
@@ -206,7 +216,8 @@ export const TABLES = [
 	'lessons',
 	'lesson_versions',
 	'accepted_answers',
-	'lesson_drafts'
+	'lesson_drafts',
+	'removed_devices'
 ] as const satisfies readonly (keyof Database)[];
 
 /** The query builder the services take as their first parameter. */

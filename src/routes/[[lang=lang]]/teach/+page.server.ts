@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localisePath } from '$lib/i18n';
 import { createClass, DEFAULT_TIME_ZONE, listClasses } from '$lib/server/classes';
 import { timeZones } from '$lib/teach/format';
+import { groupZones } from '$lib/teach/zones';
 import { field, problem, teacherContext } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +11,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const { teacher, db } = await teacherContext(locals);
 	return {
 		classes: await listClasses(db, teacher.id, { archived: true }),
-		zones: timeZones(DEFAULT_TIME_ZONE)
+		zones: groupZones(timeZones(DEFAULT_TIME_ZONE), locals.lang),
+		defaultZone: DEFAULT_TIME_ZONE
 	};
 };
 

@@ -9,7 +9,7 @@ import type { RequestHandler } from './$types';
  * The device outbox's batch: `POST { attempts: [{ id, lessonId, questionId, answer, answeredAt }] }`
  * with `Authorization: Bearer <student token>`. Answers 200 `{ results: [{ id, status, reason?,
  * correct?, score? }] }`, one per item in order; 400, 401, 413 or 415 `{ error, code }` when the
- * request as a whole is refused.
+ * request as a whole is refused; 410 `{ code: 'removed' }` when the teacher removed the student.
  */
 export const POST: RequestHandler = async ({ request }) => {
 	try {

@@ -9,13 +9,15 @@ import * as lessons from './0002-lessons';
 import * as passwordResets from './0003-password-resets';
 import * as acceptedAnswers from './0004-accepted-answers';
 import * as lessonDrafts from './0005-lesson-drafts';
+import * as removedDevices from './0006-removed-devices';
 
 const migrations: Record<string, Migration> = {
 	'0001-initial': initial,
 	'0002-lessons': lessons,
 	'0003-password-resets': passwordResets,
 	'0004-accepted-answers': acceptedAnswers,
-	'0005-lesson-drafts': lessonDrafts
+	'0005-lesson-drafts': lessonDrafts,
+	'0006-removed-devices': removedDevices
 };
 
 /** Hands Kysely's Migrator the migrations above. */

@@ -14,6 +14,7 @@ import {
 } from '$lib/server/classes';
 import { classOverview } from '$lib/server/results';
 import { timeZones } from '$lib/teach/format';
+import { groupZones } from '$lib/teach/zones';
 import { field, joinLinks, orNotFound, problem, teacherContext } from '$lib/server/teacher';
 import { qrDataUrl } from '$lib/server/qr';
 import type { Actions, PageServerLoad } from './$types';
@@ -42,7 +43,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 		// the link on its own localhost).
 		secure: new URL(links.joinUrl).protocol === 'https:',
 		qr: await qrDataUrl(links.joinUrl),
-		zones: timeZones(DEFAULT_TIME_ZONE),
+		zones: groupZones(timeZones(DEFAULT_TIME_ZONE), locals.lang, summary.timeZone),
 		assignments: assignments.map((assignment) => ({
 			...assignment,
 			// The due day has ended in the class's time zone.
