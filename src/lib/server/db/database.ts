@@ -164,6 +164,17 @@ export interface AcceptedAnswersTable {
 	regraded: number;
 }
 
+/**
+ * Per student and lesson, what their answers come to on each question: kept current with the
+ * answers by `$lib/server/result-rows`, read by the results pages.
+ */
+export interface ResultRowsTable {
+	student_id: string;
+	lesson_id: string;
+	/** JSON: one `PackedCell` (result-rows.ts) per question answered. */
+	cells: string;
+}
+
 export interface Database {
 	lessons: LessonsTable;
 	lesson_versions: LessonVersionsTable;
@@ -176,6 +187,7 @@ export interface Database {
 	attempts: AttemptsTable;
 	rate_limits: RateLimitsTable;
 	accepted_answers: AcceptedAnswersTable;
+	result_rows: ResultRowsTable;
 }
 
 /** Every application table, for tests that check a deletion left nothing behind. */
@@ -190,7 +202,8 @@ export const TABLES = [
 	'rate_limits',
 	'lessons',
 	'lesson_versions',
-	'accepted_answers'
+	'accepted_answers',
+	'result_rows'
 ] as const satisfies readonly (keyof Database)[];
 
 /** The query builder the services take as their first parameter. */
