@@ -119,10 +119,11 @@ async function main(): Promise<number> {
 	if (parts.includes('results')) {
 		const { benchResults, resultsFigures } = await import('./results');
 		const { compiledLessons } = await import('../compile/folders');
+		// PostgreSQL as for sync (DATABASE_URL), or the tests' database when only that is set.
 		const runs = await benchResults(
 			BUILD_DIR,
 			compiledLessons(),
-			process.env.DATABASE_URL,
+			process.env.DATABASE_URL || process.env.TEST_DATABASE_URL,
 			progress
 		);
 		details.results = runs;

@@ -1,9 +1,14 @@
 /**
  * The results-page bench: a class of 40, 200 and 1,000 students who each answered every question
- * of the longest real lesson (a quarter of them twice), on SQLite and, when DATABASE_URL is set,
- * on PostgreSQL. It measures the teacher's results page of the production server: server CPU per
- * render, one at a time; latency with 40 requests at once; and /healthz's latency meanwhile,
- * which shows whether rendering results holds up everything else the server does.
+ * of the longest real lesson (a quarter of them twice), on SQLite and, when DATABASE_URL (or
+ * TEST_DATABASE_URL) is set, on PostgreSQL. It measures the page's data alone (what its `load`
+ * asks of the database and the matrix, called in a loop in this process: CPU and wall time per
+ * call, median and p95), then the whole results page from the production server: the server's
+ * time per render, one at a time, from its own `Server-Timing` header (SERVER_TIMING set: CPU
+ * time of the server process, and wall time, per request; median and p95), with the CPU from
+ * /proc over the same renders as a cross-check; latency with 40 requests at once; and /healthz's
+ * latency meanwhile, which shows whether rendering results holds up everything else the server
+ * does.
  *
  * The class and its answers are written straight into the database before the server starts,
  * with the grades `$lib/quiz` gives; the teacher's session is made the way sign-in makes it.
@@ -15,9 +20,13 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Lesson } from '../../src/lib/lesson';
 import { grade, keyAnswer } from '../../src/lib/quiz';
+import { acceptedAnswers } from '../../src/lib/server/accepted';
 import { createSession } from '../../src/lib/server/auth';
 import { createClass } from '../../src/lib/server/classes';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/db/connect';
+import { refreshResultRows } from '../../src/lib/server/result-rows';
+import { assignmentResults } from '../../src/lib/server/results';
+import { syncShippedLessons } from '../../src/lib/server/shipped-lessons';
 import { hashToken, newToken } from '../../src/lib/server/tokens';
 import { randomSource, wrongAnswer } from './answers';
 import { figure, type Figure } from './figures';
@@ -35,7 +44,8 @@ export function classSizes(setting = process.env.BENCH_CLASS_SIZES): number[] {
 		.filter((size) => Number.isInteger(size) && size > 0);
 	return picked.length > 0 ? picked : [...CLASS_SIZES];
 }
-const SEQUENTIAL = 20;
+const SEQUENTIAL = 40;
+const IN_PROCESS = 100;
 const CONCURRENT = 40;
 const LOAD_MS = 5_000;
 const HEALTH_EVERY_MS = 20;
@@ -45,8 +55,13 @@ export interface ResultsRun {
 	students: number;
 	questions: number;
 	answers: number;
-	/** Server CPU per render, renders one at a time. */
+	/** Server CPU per render from /proc, renders one at a time: the mean. */
 	cpuMsPerRender: number | null;
+	/** The server's own timing per render (Server-Timing), renders one at a time. */
+	serverCpuP50Ms: number;
+	serverCpuP95Ms: number;
+	serverWallP50Ms: number;
+	serverWallP95Ms: number;
 	/** Latency of one render at a time. */
 	p50Ms: number;
 	/** Under CONCURRENT requests at once. */
@@ -57,13 +72,57 @@ export interface ResultsRun {
 	healthP50Ms: number;
 	healthP99Ms: number;
 	failures: number;
+	/** The page's data alone, computed in the bench's process. */
+	data: DataTiming;
 }
 
 type Progress = (message: string) => void;
 
+/** The class `prepare` wrote. */
+type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+/** The page's data, computed in this process: per call, CPU and wall time in ms. */
+interface DataTiming {
+	cpuP50Ms: number;
+	cpuP95Ms: number;
+	wallP50Ms: number;
+	wallP95Ms: number;
+}
+
+/**
+ * What the results page's `load` asks of the database and the matrix (the results and the
+ * accepted answers), called IN_PROCESS times in a loop in this process, after a warm-up: the
+ * cost of the data alone, without rendering the HTML.
+ */
+async function dataTiming(db: OpenDatabase['db'], page: Prepared): Promise<DataTiming> {
+	const call = async () => {
+		await assignmentResults(db, page.teacherId, page.classId, page.lessonId);
+		await acceptedAnswers(db, page.teacherId, page.classId, page.lessonId);
+	};
+	for (let i = 0; i < 5; i++) await call();
+	const cpu: number[] = [];
+	const wall: number[] = [];
+	for (let i = 0; i < IN_PROCESS; i++) {
+		const cpuBefore = process.cpuUsage();
+		const started = performance.now();
+		await call();
+		wall.push(performance.now() - started);
+		const used = process.cpuUsage(cpuBefore);
+		cpu.push((used.user + used.system) / 1000);
+	}
+	return {
+		cpuP50Ms: median(cpu),
+		cpuP95Ms: percentile(cpu, 95),
+		wallP50Ms: median(wall),
+		wallP95Ms: percentile(wall, 95)
+	};
+}
+
 /** The class, its answers and a teacher session; returns the page's path and the cookie. */
-async function prepare(database: OpenDatabase, lesson: Lesson, students: number) {
+export async function prepare(database: OpenDatabase, lesson: Lesson, students: number) {
 	const { db } = database;
+	// The lesson store, as the server fills it when it starts: the data is timed here first.
+	await syncShippedLessons(db, 'lessons');
 	const teacherId = randomUUID();
 	const now = new Date();
 	await db
@@ -129,23 +188,46 @@ async function prepare(database: OpenDatabase, lesson: Lesson, students: number)
 			}
 		}
 		await db.insertInto('attempts').values(rows).execute();
+		// The results' summary row, as sync keeps it when answers arrive.
+		await refreshResultRows(db, [studentId], lesson.id);
 		answers += rows.length;
 	}
 	return {
+		teacherId,
+		classId: classInfo.id,
+		lessonId: lesson.id,
 		path: `/en/teach/classes/${classInfo.id}/lessons/${lesson.id}`,
 		cookie: `qiraa_session=${token}`,
 		answers
 	};
 }
 
-async function timed(url: string, cookie?: string): Promise<{ ms: number; ok: boolean }> {
+/** A `Server-Timing` header's durations by name (`cpu;dur=1.2, app;dur=3.4`). */
+export function serverTimings(header: string | null): Record<string, number> {
+	const found: Record<string, number> = {};
+	for (const entry of (header ?? '').split(',')) {
+		const [name, ...params] = entry.trim().split(';');
+		const dur = params.find((param) => param.trim().startsWith('dur='));
+		if (name && dur) found[name] = Number(dur.trim().slice(4));
+	}
+	return found;
+}
+
+async function timed(
+	url: string,
+	cookie?: string
+): Promise<{ ms: number; ok: boolean; server: Record<string, number> }> {
 	const started = performance.now();
 	try {
 		const response = await fetch(url, cookie ? { headers: { cookie } } : {});
 		await response.arrayBuffer();
-		return { ms: performance.now() - started, ok: response.status === 200 };
+		return {
+			ms: performance.now() - started,
+			ok: response.status === 200,
+			server: serverTimings(response.headers.get('server-timing'))
+		};
 	} catch {
-		return { ms: performance.now() - started, ok: false };
+		return { ms: performance.now() - started, ok: false, server: {} };
 	}
 }
 
@@ -153,12 +235,13 @@ async function measure(
 	engine: 'sqlite' | 'postgres',
 	buildDir: string,
 	env: Record<string, string>,
-	page: { path: string; cookie: string; answers: number },
+	page: Prepared,
+	data: DataTiming,
 	students: number,
 	questions: number,
 	progress: Progress
 ): Promise<ResultsRun> {
-	const server = await startServer(buildDir, env);
+	const server = await startServer(buildDir, { ...env, SERVER_TIMING: '1' });
 	try {
 		const url = `${server.origin}${page.path}`;
 		let failures = 0;
@@ -170,10 +253,17 @@ async function measure(
 		progress(`results ${engine} ${students}: ${SEQUENTIAL} renders one at a time`);
 		const cpuBefore = cpuTimeMs(server.pid);
 		const single: number[] = [];
+		const serverCpu: number[] = [];
+		const serverWall: number[] = [];
 		for (let i = 0; i < SEQUENTIAL; i++) {
-			const { ms, ok } = await timed(url, page.cookie);
+			const { ms, ok, server: timing } = await timed(url, page.cookie);
 			single.push(ms);
 			if (!ok) failures++;
+			if (timing.cpu === undefined || timing.app === undefined) {
+				throw new Error('The server sent no Server-Timing header (is SERVER_TIMING set?)');
+			}
+			serverCpu.push(timing.cpu);
+			serverWall.push(timing.app);
 		}
 		const cpuAfter = cpuTimeMs(server.pid);
 		progress(`results ${engine} ${students}: ${CONCURRENT} at once, with /healthz`);
@@ -205,13 +295,18 @@ async function measure(
 			answers: page.answers,
 			cpuMsPerRender:
 				cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / SEQUENTIAL,
+			serverCpuP50Ms: median(serverCpu),
+			serverCpuP95Ms: percentile(serverCpu, 95),
+			serverWallP50Ms: median(serverWall),
+			serverWallP95Ms: percentile(serverWall, 95),
 			p50Ms: median(single),
 			loadP50Ms: median(load),
 			loadP99Ms: percentile(load, 99),
 			rendersPerSecond: load.length / seconds,
 			healthP50Ms: median(health),
 			healthP99Ms: percentile(health, 99),
-			failures
+			failures,
+			data
 		};
 	} finally {
 		await server.stop();
@@ -224,9 +319,13 @@ async function runSqlite(buildDir: string, lesson: Lesson, students: number, pro
 		progress(`results sqlite ${students}: writing the class`);
 		const database = await openDatabase({ dataDir });
 		let page;
+		let data;
 		try {
 			page = await prepare(database, lesson, students);
+			progress(`results sqlite ${students}: the page's data, ${IN_PROCESS} times in process`);
+			data = await dataTiming(database.db, page);
 		} finally {
+			// The server opens the file for itself alone.
 			await database.close();
 		}
 		const env = { DATA_DIR: dataDir, DATABASE_URL: '' };
@@ -235,6 +334,7 @@ async function runSqlite(buildDir: string, lesson: Lesson, students: number, pro
 			buildDir,
 			env,
 			page,
+			data,
 			students,
 			lesson.questions.length,
 			progress
@@ -257,12 +357,15 @@ async function runPostgres(
 	try {
 		progress(`results postgres ${students}: writing the class`);
 		const page = await prepare(database, lesson, students);
+		progress(`results postgres ${students}: the page's data, ${IN_PROCESS} times in process`);
+		const data = await dataTiming(database.db, page);
 		const env = { DATABASE_URL: withSearchPath(databaseUrl, schema), DATA_DIR: dataDir };
 		return await measure(
 			'postgres',
 			buildDir,
 			env,
 			page,
+			data,
 			students,
 			lesson.questions.length,
 			progress
@@ -303,11 +406,39 @@ export function resultsFigures(runs: readonly ResultsRun[]): Figure[] {
 		return [
 			figure(
 				'results',
-				`${name} · server CPU per render`,
-				run.cpuMsPerRender === null ? null : round(run.cpuMsPerRender, 2),
+				`${name} · the page's data (in process), CPU median`,
+				round(run.data.cpuP50Ms, 2),
 				'ms',
 				budgeted ? 'resultsCpu' : undefined,
+				`p95 ${round(run.data.cpuP95Ms, 2)} ms; wall median ${round(run.data.wallP50Ms, 2)}, p95 ${round(run.data.wallP95Ms, 2)} ms`
+			),
+			figure(
+				'results',
+				`${name} · whole page, server CPU per render, median`,
+				round(run.serverCpuP50Ms, 2),
+				'ms',
+				undefined,
 				note
+			),
+			figure(
+				'results',
+				`${name} · whole page, server CPU per render, p95`,
+				round(run.serverCpuP95Ms, 2),
+				'ms'
+			),
+			figure(
+				'results',
+				`${name} · whole page, server wall time per render, median`,
+				round(run.serverWallP50Ms, 1),
+				'ms',
+				undefined,
+				`p95 ${round(run.serverWallP95Ms, 1)} ms`
+			),
+			figure(
+				'results',
+				`${name} · whole page, server CPU per render, /proc mean`,
+				run.cpuMsPerRender === null ? null : round(run.cpuMsPerRender, 2),
+				'ms'
 			),
 			figure('results', `${name} · p50 one at a time`, round(run.p50Ms, 1), 'ms'),
 			figure('results', `${name} · p99, ${CONCURRENT} at once`, round(run.loadP99Ms, 1), 'ms'),

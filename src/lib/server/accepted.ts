@@ -10,6 +10,7 @@ import { MAX_ANSWER_TEXT } from '$lib/quiz';
 import { readStoredAnswer, shortGroup } from '$lib/quiz/describe';
 import { getLesson } from '$lib/server/lessons';
 import { requireClass } from './classes';
+import { refreshResultRows } from './result-rows';
 import type { Db } from './db/database';
 import { NotFoundError, ValidationError } from './errors';
 
@@ -81,25 +82,29 @@ export async function acceptAnswer(
 		const wrong = await trx
 			.selectFrom('attempts')
 			.innerJoin('students', 'students.id', 'attempts.student_id')
-			.select(['attempts.id', 'attempts.answer'])
+			.select(['attempts.id', 'attempts.answer', 'attempts.student_id'])
 			.where('students.class_id', '=', classRow.id)
 			.where('attempts.lesson_id', '=', lesson.id)
 			.where('attempts.question_id', '=', question.id)
 			.where('attempts.correct', '=', 0)
 			.execute();
 		// Normalising is the grader's, in TypeScript: the database cannot compare as it does.
-		const ids = wrong
-			.filter((row) => {
-				const answer = readStoredAnswer(row.answer);
-				return answer?.type === 'short' && shortGroup(answer.text) === group;
-			})
-			.map((row) => row.id);
+		const regraded = wrong.filter((row) => {
+			const answer = readStoredAnswer(row.answer);
+			return answer?.type === 'short' && shortGroup(answer.text) === group;
+		});
+		const ids = regraded.map((row) => row.id);
 		if (ids.length > 0) {
 			await trx
 				.updateTable('attempts')
 				.set({ correct: 1, score: 1 })
 				.where('id', 'in', ids)
 				.execute();
+			await refreshResultRows(
+				trx,
+				regraded.map((row) => row.student_id),
+				lesson.id
+			);
 		}
 		await trx
 			.updateTable('accepted_answers')

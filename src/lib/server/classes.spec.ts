@@ -131,13 +131,14 @@ describe.each(ENGINES)('classes on %s', (engine) => {
 		await renameStudent(db(), teacherId, classInfo.id, zainab?.studentId, 'Zainab H.');
 		const before = await rowCounts(db());
 		await removeStudent(db(), teacherId, classInfo.id, ali?.studentId);
-		// Their row (with its re-join code) and their one answer go; nothing else does, but for the
-		// hash of their device's token (removed.ts).
+		// Their row (with its re-join code), their one answer and its results summary go; nothing
+		// else does, but for the hash of their device's token (removed.ts).
 		expect(await rowCounts(db())).toEqual({
 			...before,
 			students: before.students - 1,
 			attempts: before.attempts - 1,
-			removed_devices: before.removed_devices + 1
+			removed_devices: before.removed_devices + 1,
+			result_rows: before.result_rows - 1
 		});
 		list = await roster(db(), teacherId, classInfo.id);
 		expect(list.map((s) => s.name)).toEqual(['Ahmed', 'Zainab H.']);

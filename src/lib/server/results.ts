@@ -2,15 +2,21 @@
  * What the class understood, read from the database: per assignment the students × questions
  * matrix (built by `$lib/teach/matrix` from the rows queried here), per class a line per
  * assignment, per student their history. Which answer counts is explained in the matrix module.
+ *
+ * A results page is read far more often than answers change, and a class of 40 sends about a
+ * thousand answers to a lesson: the page's matrix is built from the summary rows of
+ * `./result-rows` (one short row per student, kept current as answers arrive or are re-graded),
+ * not from every answer.
  */
 import type { Bilingual } from '$lib/lesson/types';
 import { describeAnswer, readStoredAnswer } from '$lib/quiz/describe';
-import { buildMatrix, type AttemptFacts, type Matrix } from '$lib/teach/matrix';
+import { buildMatrix, matrixFromFacts, type AttemptFacts, type Matrix } from '$lib/teach/matrix';
 import { getLesson, lessonLookup } from '$lib/server/lessons';
 import { dueEnd } from './assignments';
 import { isId, requireClass } from './classes';
 import type { ClassRow, Db } from './db/database';
 import { NotFoundError } from './errors';
+import { classCellFacts, classCellFactsByLesson } from './result-rows';
 
 export type {
 	CellState,
@@ -163,9 +169,9 @@ export async function assignmentResults(
 ): Promise<AssignmentResults> {
 	const classRow = await requireClass(db, teacherId, classId);
 	const { lesson, dueDate } = await requireAssignment(db, classRow, lessonId);
-	const [students, attempts] = await Promise.all([
+	const [students, cells] = await Promise.all([
 		classStudents(db, classRow.id),
-		classAttempts(db, classRow.id, lesson.id)
+		classCellFacts(db, classRow.id, lesson.id)
 	]);
 	const end = dueEndIso(dueDate, classRow.time_zone);
 	return {
@@ -178,7 +184,7 @@ export async function assignmentResults(
 		},
 		dueDate,
 		dueEnd: end,
-		...buildMatrix({ lesson, dueEnd: end, students, attempts })
+		...matrixFromFacts({ lesson, dueEnd: end, students, cells })
 	};
 }
 
@@ -194,7 +200,7 @@ export async function classOverview(
 	classId: unknown
 ): Promise<AssignmentOverview[]> {
 	const classRow = await requireClass(db, teacherId, classId);
-	const [assignments, students, attempts] = await Promise.all([
+	const [assignments, students, cellsByLesson] = await Promise.all([
 		db
 			.selectFrom('assignments')
 			.select(['lesson_id', 'due_date'])
@@ -203,7 +209,7 @@ export async function classOverview(
 			.orderBy('lesson_id')
 			.execute(),
 		classStudents(db, classRow.id),
-		classAttempts(db, classRow.id)
+		classCellFactsByLesson(db, classRow.id)
 	]);
 	const overview: AssignmentOverview[] = [];
 	const lessonOf = await lessonLookup(
@@ -213,11 +219,11 @@ export async function classOverview(
 	for (const assignment of assignments) {
 		const lesson = lessonOf(assignment.lesson_id);
 		if (!lesson) continue;
-		const { summary } = buildMatrix({
+		const { summary } = matrixFromFacts({
 			lesson,
 			dueEnd: dueEndIso(assignment.due_date, classRow.time_zone),
 			students,
-			attempts: attempts.filter((attempt) => attempt.lesson_id === lesson.id)
+			cells: cellsByLesson.get(lesson.id) ?? []
 		});
 		overview.push({
 			lessonId: lesson.id,

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import { answerFits, grade, parseAnswer, type Answer } from '$lib/quiz';
 import { getLesson, getLessonVersion } from '$lib/server/lessons';
 import { isAccepted } from './accepted';
+import { refreshResultRows } from './result-rows';
 import type { AttemptRow, Db } from './db/database';
 import { ValidationError } from './errors';
 import { requireDeviceStudent, type StudentIdentity } from './students';
@@ -245,6 +246,13 @@ export async function syncAttempts(
 			// Ids are compared lower-cased; the device gets its own spelling back to match on.
 			results[index] = { ...result, id: (raw as { id: string }).id };
 		}
+		// The results' summary of each lesson this batch stored answers to.
+		const stored = new Set(
+			order.flatMap(({ item, index }) =>
+				item !== null && results[index]?.status === 'stored' ? [item.lessonId] : []
+			)
+		);
+		for (const lessonId of stored) await refreshResultRows(trx, [student.id], lessonId);
 		await trx
 			.updateTable('students')
 			.set({ last_seen_at: receivedAt })

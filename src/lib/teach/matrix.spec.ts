@@ -115,7 +115,8 @@ describe('buildMatrix', () => {
 		expect(huda!.cells.map((c) => c.state)).toEqual(['wrong', 'wrong', 'not-yet']);
 		expect(huda!.cells[1]!.late).toBe(true);
 		expect(huda).toMatchObject({ late: true, lastAnswerAt: '2030-02-01T00:00:00.000Z' });
-		expect(zaid!.cells[0]!.answer).toEqual({ ar: 'ج', en: 'C' });
+		// A cell points into its question's readable answers.
+		expect(matrix.questions[0]!.answers[zaid!.cells[0]!.answer!]).toEqual({ ar: 'ج', en: 'C' });
 		expect(zaid!.cells[2]).toMatchObject({ state: 'not-yet', answer: null, score: null });
 	});
 

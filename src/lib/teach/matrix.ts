@@ -8,6 +8,12 @@
  * formative practice and lets students try again after seeing the feedback and the evidence, so
  * later tries say little about what they understood from reading; they are reported beside it
  * (how many, and the try that was right).
+ *
+ * The matrix needs only a few facts of each student's tries at each question (`CellFacts`): how
+ * many, which was first right, and the first one itself. `summariseTries` works them out from the
+ * answer rows; the server asks the database for the same facts in one grouped query (see
+ * `$lib/server/results`), so a results page never carries every answer row into JavaScript.
+ * Both feed `matrixFromFacts`, and a test holds the two to the same matrix on random classes.
  */
 import type { Bilingual, CompiledQuestion, Lesson } from '$lib/lesson/types';
 import { answerGroup, describeAnswer, describeKey, readStoredAnswer } from '$lib/quiz/describe';
@@ -21,9 +27,8 @@ import { answerGroup, describeAnswer, describeKey, readStoredAnswer } from '$lib
  */
 export type CellState = 'right' | 'partly' | 'later' | 'wrong' | 'not-yet';
 
-/** One student's result on one question. */
+/** One student's result on one question (the question of the same index in `questions`). */
 export interface ResultCell {
-	questionId: string;
 	state: CellState;
 	/** Credit of the first try, 0 to 1, or null when not answered. */
 	score: number | null;
@@ -33,8 +38,11 @@ export interface ResultCell {
 	rightAt: number | null;
 	/** The first try reached the server after the due date ended. */
 	late: boolean;
-	/** The first try, readable; null when not answered. */
-	answer: Bilingual | null;
+	/**
+	 * The first try, readable, as an index into its question's `answers`; null when not answered
+	 * (or not readable).
+	 */
+	answer: number | null;
 }
 
 /** One row of the matrix. */
@@ -77,6 +85,8 @@ export interface QuestionResult {
 	prompt: Bilingual;
 	/** The lesson's key, readable. */
 	rightAnswer: Bilingual;
+	/** The first tries given, readable, one per group of answers that read alike (cells point here). */
+	answers: Bilingual[];
 	/** Students who answered. */
 	answered: number;
 	/** Students right at the first try. */
@@ -165,99 +175,165 @@ export function cellState(tries: readonly Pick<AttemptFacts, 'correct' | 'score'
 	const first = tries[0];
 	if (!first) return { state: 'not-yet', rightAt: null };
 	const index = tries.findIndex((attempt) => attempt.correct === 1);
-	const rightAt = index === -1 ? null : index + 1;
+	return stateOf(first, index === -1 ? null : index + 1);
+}
+
+function stateOf(
+	first: Pick<AttemptFacts, 'correct' | 'score'>,
+	rightAt: number | null
+): { state: CellState; rightAt: number | null } {
 	if (first.correct === 1) return { state: 'right', rightAt };
 	if (first.score > 0) return { state: 'partly', rightAt };
 	return { state: rightAt === null ? 'wrong' : 'later', rightAt };
 }
 
-interface FirstTry {
-	group: string | null;
-	answer: Bilingual | null;
+/**
+ * What one student's tries at one question come to, all the matrix reads of them. Column names
+ * as the database returns them, since the server's grouped query gives exactly these.
+ */
+export interface CellFacts {
+	student_id: string;
+	question_id: string;
+	/** How many answers the student sent for this question, at least 1. */
+	tries: number;
+	/** Which try was first fully right, from 1, or null. */
+	right_at: number | null;
+	/** The first try (see the header): its stored answer, grade and arrival. */
+	first_answer: string;
+	first_correct: number;
+	first_score: number;
+	first_received_at: string;
+	/** The latest arrival of any of the tries. */
+	last_received_at: string;
 }
 
-/** Builds the matrix and its figures. Students come out sorted by name. */
+/** The facts of every (student, question) with an answer, from answer rows in the order received. */
+export function summariseTries(attempts: readonly AttemptFacts[]): CellFacts[] {
+	const cells = new Map<string, CellFacts>();
+	for (const attempt of attempts) {
+		const key = `${attempt.student_id}\u0000${attempt.question_id}`;
+		const cell = cells.get(key);
+		if (!cell) {
+			cells.set(key, {
+				student_id: attempt.student_id,
+				question_id: attempt.question_id,
+				tries: 1,
+				right_at: attempt.correct === 1 ? 1 : null,
+				first_answer: attempt.answer,
+				first_correct: attempt.correct,
+				first_score: attempt.score,
+				first_received_at: attempt.received_at,
+				last_received_at: attempt.received_at
+			});
+			continue;
+		}
+		cell.tries++;
+		if (cell.right_at === null && attempt.correct === 1) cell.right_at = cell.tries;
+		if (attempt.received_at > cell.last_received_at) cell.last_received_at = attempt.received_at;
+	}
+	return [...cells.values()];
+}
+
+interface FirstTry {
+	group: string | null;
+	/** Index into the question's `answers`, or null when the stored answer cannot be read. */
+	index: number | null;
+}
+
+/** Builds the matrix and its figures from answer rows. Students come out sorted by name. */
 export function buildMatrix({ lesson, dueEnd, students, attempts }: MatrixInput): Matrix {
+	return matrixFromFacts({ lesson, dueEnd, students, cells: summariseTries(attempts) });
+}
+
+/** What `matrixFromFacts` builds from: the facts instead of the answer rows. */
+export interface FactsInput extends Omit<MatrixInput, 'attempts'> {
+	/** At most one per (student, question), in any order. */
+	cells: readonly CellFacts[];
+}
+
+/** Builds the matrix and its figures from the facts of each cell. Students come out sorted by name. */
+export function matrixFromFacts({ lesson, dueEnd, students, cells }: FactsInput): Matrix {
 	const questionIndex = new Map(lesson.questions.map((question, i) => [question.id, i]));
 	const questionCount = lesson.questions.length;
-	// Tries per student, per question index, in the order received.
-	const tries = new Map<string, AttemptFacts[][]>();
-	for (const attempt of attempts) {
-		const column = questionIndex.get(attempt.question_id);
+	// Facts per student, per question index.
+	const facts = new Map<string, (CellFacts | undefined)[]>();
+	for (const cell of cells) {
+		const column = questionIndex.get(cell.question_id);
 		if (column === undefined) continue;
-		let row = tries.get(attempt.student_id);
+		let row = facts.get(cell.student_id);
 		if (!row) {
-			row = Array.from({ length: questionCount }, () => []);
-			tries.set(attempt.student_id, row);
+			row = new Array<CellFacts | undefined>(questionCount);
+			facts.set(cell.student_id, row);
 		}
-		row[column]!.push(attempt);
+		row[column] = cell;
 	}
-	// Reading an answer costs a JSON parse and a validation: only first tries are read, and each
-	// distinct stored answer once per question (a class gives few distinct answers).
+	// Reading an answer costs a JSON parse and a validation: each distinct stored answer is read
+	// once per question (a class gives few distinct answers), and its readable form is kept once
+	// in the question's `answers`, which cells point into: a page of 840 cells carries a few
+	// dozen answers, not 840.
 	const read = lesson.questions.map(() => new Map<string, FirstTry>());
-	const readFirst = (attempt: AttemptFacts, column: number): FirstTry => {
+	const readable: Bilingual[][] = lesson.questions.map(() => []);
+	const readFirst = (stored: string, column: number): FirstTry => {
 		const cache = read[column]!;
-		let found = cache.get(attempt.answer);
+		let found = cache.get(stored);
 		if (!found) {
-			const answer = readStoredAnswer(attempt.answer);
-			const question = lesson.questions[column]!;
-			found =
-				answer === null
-					? { group: null, answer: null }
-					: { group: answerGroup(answer), answer: describeAnswer(question, answer, lesson) };
-			cache.set(attempt.answer, found);
+			const answer = readStoredAnswer(stored);
+			const described = answer && describeAnswer(lesson.questions[column]!, answer, lesson);
+			found = {
+				group: answer && answerGroup(answer),
+				index: described ? readable[column]!.push(described) - 1 : null
+			};
+			cache.set(stored, found);
 		}
 		return found;
 	};
 
 	const rows: StudentResult[] = students.map((student) => {
-		const row = tries.get(student.id);
+		const row = facts.get(student.id);
 		let answered = 0;
 		let correct = 0;
 		let total = 0;
 		let lastAnswerAt: string | null = null;
-		const cells = lesson.questions.map((question, i): ResultCell => {
-			const list = row?.[i] ?? [];
-			for (const attempt of list) {
-				if (lastAnswerAt === null || attempt.received_at > lastAnswerAt) {
-					lastAnswerAt = attempt.received_at;
-				}
-			}
-			const { state, rightAt } = cellState(list);
-			const first = list[0];
-			if (!first) {
+		const resultCells = lesson.questions.map((_, i): ResultCell => {
+			const cell = row?.[i];
+			if (!cell) {
 				return {
-					questionId: question.id,
-					state,
+					state: 'not-yet',
 					score: null,
 					tries: 0,
-					rightAt,
+					rightAt: null,
 					late: false,
 					answer: null
 				};
 			}
+			if (lastAnswerAt === null || cell.last_received_at > lastAnswerAt) {
+				lastAnswerAt = cell.last_received_at;
+			}
+			const { state, rightAt } = stateOf(
+				{ correct: cell.first_correct, score: cell.first_score },
+				cell.right_at
+			);
 			answered++;
-			total += first.score;
+			total += cell.first_score;
 			if (state === 'right') correct++;
 			return {
-				questionId: question.id,
 				state,
-				score: first.score,
-				tries: list.length,
+				score: cell.first_score,
+				tries: cell.tries,
 				rightAt,
-				late: dueEnd !== null && first.received_at >= dueEnd,
-				answer: readFirst(first, i).answer
+				late: dueEnd !== null && cell.first_received_at >= dueEnd,
+				answer: readFirst(cell.first_answer, i).index
 			};
 		});
 		return {
 			id: student.id,
 			name: student.display_name,
-			cells,
+			cells: resultCells,
 			answered,
 			correct,
 			score: questionCount === 0 ? 0 : total / questionCount,
 			complete: questionCount > 0 && answered === questionCount,
-			late: cells.some((cell) => cell.late),
+			late: resultCells.some((cell) => cell.late),
 			lastAnswerAt
 		};
 	});
@@ -279,12 +355,18 @@ export function buildMatrix({ lesson, dueEnd, students, attempts }: MatrixInput)
 			}
 			if (cell.state === 'partly') partly++;
 			if (cell.state === 'later') later++;
-			const first = tries.get(row.id)?.[i]?.[0];
-			const given = first ? readFirst(first, i) : null;
-			if (!given || given.group === null || given.answer === null) continue;
+			const first = facts.get(row.id)?.[i];
+			const given = first ? readFirst(first.first_answer, i) : null;
+			if (!given || given.group === null || given.index === null) continue;
 			const group = wrong.get(given.group);
 			if (group) group.count++;
-			else wrong.set(given.group, { answer: given.answer, count: 1, group: given.group });
+			else {
+				wrong.set(given.group, {
+					answer: readable[i]![given.index]!,
+					count: 1,
+					group: given.group
+				});
+			}
 		}
 		// A stable sort keeps a tie in the roster's order: the answer given first wins.
 		const wrongAnswers = [...wrong.values()].sort((a, b) => b.count - a.count);
@@ -296,6 +378,7 @@ export function buildMatrix({ lesson, dueEnd, students, attempts }: MatrixInput)
 			paragraph: question.paragraph,
 			prompt: question.prompt,
 			rightAnswer: describeKey(question, lesson),
+			answers: readable[i]!,
 			answered,
 			correct,
 			partly,

@@ -187,6 +187,17 @@ export interface LessonDraftsTable {
 	updated_at: Timestamp;
 }
 
+/**
+ * Per student and lesson, what their answers come to on each question: kept current with the
+ * answers by `$lib/server/result-rows`, read by the results pages.
+ */
+export interface ResultRowsTable {
+	student_id: string;
+	lesson_id: string;
+	/** JSON: one `PackedCell` (result-rows.ts) per question answered. */
+	cells: string;
+}
+
 export interface Database {
 	lessons: LessonsTable;
 	lesson_versions: LessonVersionsTable;
@@ -201,6 +212,7 @@ export interface Database {
 	accepted_answers: AcceptedAnswersTable;
 	lesson_drafts: LessonDraftsTable;
 	removed_devices: RemovedDevicesTable;
+	result_rows: ResultRowsTable;
 }
 
 /** Every application table, for tests that check a deletion left nothing behind. */
@@ -217,7 +229,8 @@ export const TABLES = [
 	'lesson_versions',
 	'accepted_answers',
 	'lesson_drafts',
-	'removed_devices'
+	'removed_devices',
+	'result_rows'
 ] as const satisfies readonly (keyof Database)[];
 
 /** The query builder the services take as their first parameter. */

@@ -10,6 +10,7 @@ import * as passwordResets from './0003-password-resets';
 import * as acceptedAnswers from './0004-accepted-answers';
 import * as lessonDrafts from './0005-lesson-drafts';
 import * as removedDevices from './0006-removed-devices';
+import * as resultsSummary from './0007-results-summary';
 
 const migrations: Record<string, Migration> = {
 	'0001-initial': initial,
@@ -17,7 +18,8 @@ const migrations: Record<string, Migration> = {
 	'0003-password-resets': passwordResets,
 	'0004-accepted-answers': acceptedAnswers,
 	'0005-lesson-drafts': lessonDrafts,
-	'0006-removed-devices': removedDevices
+	'0006-removed-devices': removedDevices,
+	'0007-results-summary': resultsSummary
 };
 
 /** Hands Kysely's Migrator the migrations above. */
