@@ -113,7 +113,7 @@ describe.each(ENGINES)('drafts on %s', (engine) => {
 		changed.lesson = changed.lesson.replace('en: "The council\'s decision"', 'en: "A decision"');
 		await saveDraft(db(), teacher.id, draft.id, { ...changed, revision: 1 });
 		const second = await publishDraft(db(), teacher.id, draft.id, 2);
-		expect(second.created).toBe(false);
+		expect(second.created).toBe(true);
 		expect(second.version).not.toBe(first.version);
 		expect((await getLesson(db(), 'draft-published'))?.title.en).toBe('A decision');
 		expect(await getDraft(db(), teacher.id, draft.id)).toMatchObject({ revision: 2 });

@@ -230,7 +230,7 @@ export async function deleteDraft(db: Db, teacherId: string, id: string): Promis
  * version of the teacher's own. The draft stays, to publish later versions from.
  *
  * @param revision the revision the teacher sees: what is published is what they checked
- * @returns the lesson's id and version; `created` when the lesson is new
+ * @returns the lesson's id and version; `created` when a new lesson or a new version was stored
  * @throws StaleDraftError (409) when `revision` is not current; InvalidLessonError (422) with
  *   every problem, nothing stored; RefusedError `lesson-taken` when the id is a shipped lesson or
  *   another teacher's; NotFoundError
