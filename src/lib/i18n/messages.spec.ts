@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 describe('messageUrls', () => {
-	it('gives each language its own files, the pwa area merged in, teacher and error areas left out', () => {
+	it('gives each language its own files, the pwa area merged in, teacher, editor and error areas left out', () => {
 		for (const lang of ['ar', 'en'] as const) {
 			const names = messageUrls(lang).map((url) =>
 				new URL(url, 'http://x').pathname.split('/').pop()

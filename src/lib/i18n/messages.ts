@@ -1,16 +1,21 @@
 /**
  * Each UI language's messages, as files of their own: a page downloads the messages of its own
  * language only. Every file in locales/ is `<lang>.json` or `<area>.<lang>.json` (e.g.
- * `pwa.ar.json`); each language's files merge into one set. Two areas stay out of it: the teacher
- * area's strings (`teach.*`), which students' phones never download (the teacher layout adds
- * them), and the error page's (`error.*`), which that page carries itself since it can show
- * outside the language layout.
+ * `pwa.ar.json`); each language's files merge into one set. Three areas stay out of it: the
+ * teacher area's strings (`teach.*`) and the lesson editor's (`author.*`), which students' phones
+ * never download (the teacher layout and the editor add them), and the error page's (`error.*`),
+ * which that page carries itself since it can show outside the language layout.
  */
 import type { Lang, Messages } from './index';
 
 /** The URL of every message file, as the browser asks for it (a hashed, immutable asset). */
 const urls = import.meta.glob<string>(
-	['./locales/*.json', '!./locales/teach.*.json', '!./locales/error.*.json'],
+	[
+		'./locales/*.json',
+		'!./locales/teach.*.json',
+		'!./locales/error.*.json',
+		'!./locales/author.*.json'
+	],
 	{
 		query: '?url&no-inline',
 		import: 'default',
@@ -41,7 +46,12 @@ export function messageUrls(lang: Lang): string[] {
 export async function loadMessages(lang: Lang, fetch: typeof globalThis.fetch): Promise<Messages> {
 	if (import.meta.env.SSR) {
 		const files = import.meta.glob<Messages>(
-			['./locales/*.json', '!./locales/teach.*.json', '!./locales/error.*.json'],
+			[
+				'./locales/*.json',
+				'!./locales/teach.*.json',
+				'!./locales/error.*.json',
+				'!./locales/author.*.json'
+			],
 			{
 				import: 'default'
 			}
