@@ -4,7 +4,15 @@
  * guarded, new versions on change), visibility, the library's search and paging, and grading
  * against the version an answer was given to.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,7 +35,7 @@ import {
 	unusableLessons
 } from './lessons';
 import { attempt, makeClass, makeTeacher } from './services.fixture';
-import { syncShippedLessons } from './shipped-lessons';
+import { fileStamp, syncShippedLessons } from './shipped-lessons';
 import { syncAttempts } from './sync';
 
 const VALID = 'tests/fixtures/lessons/valid';
@@ -96,6 +104,36 @@ describe.each(ENGINES)('the lesson store on %s', (engine) => {
 			expect(await syncShippedLessons(db(), root, root)).toMatchObject({ retired: 1 });
 			expect((await findLessons(db())).lessons.map((l) => l.id)).toEqual(['tiny']);
 			expect(await getLesson(db(), 'blank-line-paragraphs')).toBeDefined();
+		});
+
+		it('skips reading files stat sees unchanged, yet sees an edit that kept size and mtime', async () => {
+			const root = shippedFolder(['tiny']);
+			const dir = path.join(root, 'tiny');
+			const stamp = async () =>
+				(
+					await db()
+						.selectFrom('lessons')
+						.select(['source_stat', 'updated_at'])
+						.where('id', '=', 'tiny')
+						.executeTakeFirstOrThrow()
+				).source_stat;
+			await syncShippedLessons(db(), root, root);
+			expect(await stamp()).toBe(fileStamp(dir));
+			// Touched, not changed: hashed again, not compiled, and the new stamp kept for next time.
+			const yamlPath = path.join(dir, 'lesson.yaml');
+			const later = new Date(Date.now() + 60_000);
+			utimesSync(yamlPath, later, later);
+			expect(await syncShippedLessons(db(), root, root)).toMatchObject({ compiled: 0 });
+			expect(await stamp()).toBe(fileStamp(dir));
+			// The same size, the old modification time put back: the change time still differs.
+			const before = statSync(yamlPath);
+			const yaml = readFileSync(yamlPath, 'utf8');
+			writeFileSync(yamlPath, yaml.replace("The council's decision", "The council's DECISION"));
+			utimesSync(yamlPath, before.atime, before.mtime);
+			expect(statSync(yamlPath).size).toBe(before.size);
+			expect(await syncShippedLessons(db(), root, root)).toMatchObject({ compiled: 1 });
+			expect((await getLesson(db(), 'tiny'))?.title.en).toBe("The council's DECISION");
+			expect(fileStamp(path.join(root, 'nowhere'))).toBeNull();
 		});
 
 		it('stops with every problem, path:line:col, and stores nothing of that start', async () => {

@@ -8,12 +8,14 @@ import * as initial from './0001-initial';
 import * as lessons from './0002-lessons';
 import * as passwordResets from './0003-password-resets';
 import * as acceptedAnswers from './0004-accepted-answers';
+import * as lessonFileStat from './0005-lesson-file-stat';
 
 const migrations: Record<string, Migration> = {
 	'0001-initial': initial,
 	'0002-lessons': lessons,
 	'0003-password-resets': passwordResets,
-	'0004-accepted-answers': acceptedAnswers
+	'0004-accepted-answers': acceptedAnswers,
+	'0005-lesson-file-stat': lessonFileStat
 };
 
 /** Hands Kysely's Migrator the migrations above. */
