@@ -207,7 +207,7 @@ describe.each(ENGINES)('the lesson store on %s', (engine) => {
 			const [ana, ben] = [await makeTeacher(db()), await makeTeacher(db())];
 			await importLesson(db(), ana.id, tinyAs('ana-private'));
 			const ids = async (teacherId: string) =>
-				(await lessonsForTeacher(db(), teacherId)).map((l) => l.id);
+				(await lessonsForTeacher(db(), teacherId)).lessons.map((l) => l.id);
 			expect(await ids(ana.id)).toContain('ana-private');
 			expect(await ids(ben.id)).not.toContain('ana-private');
 			expect(await unusableLessons(db(), ben.id, ['ana-private', 'tiny'])).toEqual(['ana-private']);
@@ -333,6 +333,41 @@ describe.each(ENGINES)('the lesson store on %s', (engine) => {
 			expect((await findLessons(db(), { query: 'paged', level: otherLevel })).total).toBe(0);
 			// A page past the end is the last page.
 			expect((await findLessons(db(), { query: 'paged', page: 99 })).page).toBe(2);
+		});
+
+		it("pages and searches a teacher's assignable lessons as the library, their own included", async () => {
+			const [owner, other] = [await makeTeacher(db()), await makeTeacher(db())];
+			const count = PAGE_SIZE + 3;
+			for (let i = 0; i < count; i++) {
+				await importLesson(
+					db(),
+					owner.id,
+					tinyAs(`mine-${String(i).padStart(2, '0')}`, `Mine ${i}`)
+				);
+			}
+			const first = await lessonsForTeacher(db(), owner.id, { query: 'mine' });
+			expect(first).toMatchObject({ total: count, page: 1, pageCount: 2 });
+			expect(first.lessons).toHaveLength(PAGE_SIZE);
+			expect(first.lessons.every((lesson) => lesson.mine && !lesson.shared)).toBe(true);
+			const second = await lessonsForTeacher(db(), owner.id, { query: 'MINE', page: 5 });
+			expect(second.page).toBe(2);
+			expect(second.lessons.map((l) => l.id)).toEqual(['mine-20', 'mine-21', 'mine-22']);
+			expect(
+				(await lessonsForTeacher(db(), owner.id, { query: 'mine 7' })).lessons.map((l) => l.id)
+			).toEqual(['mine-07']);
+			const genre = first.lessons[0]!.source.genre;
+			const otherGenre = genre === 'news' ? 'opinion' : 'news';
+			expect((await lessonsForTeacher(db(), owner.id, { query: 'mine', genre })).total).toBe(count);
+			expect(
+				(await lessonsForTeacher(db(), owner.id, { query: 'mine', genre: otherGenre })).total
+			).toBe(0);
+			// Another teacher sees none of them until they are shared.
+			expect((await lessonsForTeacher(db(), other.id, { query: 'mine' })).total).toBe(0);
+			await setShared(db(), owner.id, 'mine-03', true);
+			const shared = await lessonsForTeacher(db(), other.id, { query: 'mine' });
+			expect(shared.lessons.map((l) => [l.id, l.mine, l.shared])).toEqual([
+				['mine-03', false, true]
+			]);
 		});
 	});
 });
