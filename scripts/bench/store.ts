@@ -66,6 +66,8 @@ export interface StoreRun {
 	lessonPageMs: number;
 	/** Each import's time, in order. */
 	importMs: number[];
+	/** The server's CPU time per import, over them all: steadier than `importMs` under load. */
+	importCpuMs: number | null;
 }
 
 type Progress = (message: string) => void;
@@ -187,7 +189,9 @@ async function measure(
 			);
 			const afterLibrary = residentMemory(server.pid);
 			progress(`${label}: importing ${IMPORTS} lessons`);
+			const cpuBefore = cpuTimeMs(server.pid);
 			const importMs = await importAll(server, token, all.slice(count));
+			const cpuAfter = cpuTimeMs(server.pid);
 			return {
 				engine,
 				lessons: count,
@@ -198,7 +202,9 @@ async function measure(
 				rssAfterLibraryMb: afterLibrary?.rssMb ?? null,
 				peakRssMb: residentMemory(server.pid)?.peakMb ?? null,
 				...pages,
-				importMs
+				importMs,
+				importCpuMs:
+					cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / IMPORTS
 			};
 		} finally {
 			await server.stop();
@@ -283,6 +289,7 @@ export function storeFigures(runs: readonly StoreRun[]): Figure[] {
 			f('lesson page, median', run.lessonPageMs, 'ms'),
 			f('import one lesson, median', median(run.importMs), 'ms', 'storeImport'),
 			f('import one lesson, p95', percentile(run.importMs, 95), 'ms', 'storeImport'),
+			f('import one lesson, server CPU (mean)', run.importCpuMs, 'ms'),
 			f(
 				'import one lesson, slowest',
 				Math.max(...run.importMs),
