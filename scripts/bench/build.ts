@@ -8,16 +8,16 @@ import { join } from 'node:path';
 
 export const BUILD_DIR = 'build';
 const BUILD_MARK = join(BUILD_DIR, 'handler.js');
+// Not `lessons/` nor the compiler pool: the build reads no lesson (the server compiles them into
+// its store at start), so a new lesson needs no new build.
 const SOURCES = [
 	'src',
-	'lessons',
 	'static',
 	'package.json',
 	'package-lock.json',
 	'svelte.config.js',
 	'scripts/security.js',
 	'scripts/arabic-font.ts',
-	'scripts/compile',
 	'vite.config.ts'
 ];
 

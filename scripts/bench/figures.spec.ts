@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUDGETS, figure, formatBudget, formatValue, meets } from './figures';
 import { partsFrom } from './args';
+import { storeFigures, storeSizes } from './store';
 import { renderTable, tally } from './table';
 
 describe('budgets', () => {
@@ -44,6 +45,40 @@ describe('table', () => {
 	});
 });
 
+describe('the store part', () => {
+	const run = {
+		engine: 'postgres' as const,
+		lessons: 1000,
+		firstStartMs: 30_000,
+		laterStartMs: 1500,
+		laterStartCpuMs: 700,
+		rssAfterStartMb: 90,
+		rssAfterLibraryMb: 210,
+		peakRssMb: 215,
+		libraryPageMs: 20,
+		lessonPageMs: 30,
+		importMs: [60, 50, 40, 300, 70],
+		importCpuMs: 45
+	};
+
+	it('holds start, memory and import to their budgets, and the first start to none', () => {
+		const figures = storeFigures([run]);
+		const by = (name: string) => figures.find((f) => f.name.endsWith(name))!;
+		expect(by('later start')).toMatchObject({ value: 1500, pass: true });
+		expect(by('first start').pass).toBeUndefined();
+		expect(by('RSS after serving the library')).toMatchObject({ value: 210, pass: false });
+		expect(by('import one lesson, median')).toMatchObject({ value: 60, pass: true });
+		expect(by('import one lesson, slowest')).toMatchObject({ value: 300 });
+		expect(figures.every((f) => f.name.startsWith('PostgreSQL · 1,000 lessons · '))).toBe(true);
+	});
+
+	it('runs 10, 100 and 1,000 lessons unless told fewer', () => {
+		expect(storeSizes(undefined)).toEqual([10, 100, 1000]);
+		expect(storeSizes('10, 100')).toEqual([10, 100]);
+		expect(storeSizes('many')).toEqual([10, 100, 1000]);
+	});
+});
+
 describe('partsFrom', () => {
 	it('runs every part by default and one or several with --only', () => {
 		expect(partsFrom([])).toEqual([
@@ -52,9 +87,11 @@ describe('partsFrom', () => {
 			'precache',
 			'sync',
 			'compiler',
-			'results'
+			'results',
+			'store'
 		]);
 		expect(partsFrom(['--only', 'sync'])).toEqual(['sync']);
+		expect(partsFrom(['--only', 'store'])).toEqual(['store']);
 		expect(partsFrom(['--only', 'bytes,compiler'])).toEqual(['bytes', 'compiler']);
 	});
 

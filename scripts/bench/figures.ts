@@ -31,19 +31,24 @@ export const BUDGETS = {
 	syncP99: { kind: 'max', limit: 50, unit: 'ms' },
 	compile1000: { kind: 'max', limit: 10_000, unit: 'ms' },
 	resultsCpu: { kind: 'max', limit: 5, unit: 'ms' },
-	resultsHealthP99: { kind: 'max', limit: 50, unit: 'ms' }
+	resultsHealthP99: { kind: 'max', limit: 50, unit: 'ms' },
+	/** Issue 13 item 5, at 10, 100 and 1,000 lessons on both engines. */
+	storeStart: { kind: 'max', limit: 2000, unit: 'ms' },
+	storeRss: { kind: 'max', limit: 200, unit: 'MB' },
+	storeImport: { kind: 'max', limit: 200, unit: 'ms' }
 } as const satisfies Record<string, Budget>;
 
 export type BudgetName = keyof typeof BUDGETS;
 
-export type Part = 'lighthouse' | 'bytes' | 'precache' | 'sync' | 'compiler' | 'results';
+export type Part = 'lighthouse' | 'bytes' | 'precache' | 'sync' | 'compiler' | 'results' | 'store';
 export const PARTS: readonly Part[] = [
 	'lighthouse',
 	'bytes',
 	'precache',
 	'sync',
 	'compiler',
-	'results'
+	'results',
+	'store'
 ];
 
 export interface Figure {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only lighthouse|bytes|precache|sync|compiler|results]`: measures the production build on
+ * `npm run bench [-- --only lighthouse|bytes|precache|sync|compiler|results|store]`: measures the production build on
  * this machine, prints a table of figures with their budgets, and writes bench/results.json.
  * The parts live beside this file; this one only runs them in order.
  */
@@ -139,6 +139,20 @@ async function main(): Promise<number> {
 		}
 		details.compiler = runs;
 		figures.push(...compilerFigures(runs));
+	}
+
+	if (parts.includes('store')) {
+		const { benchStore, storeFigures, storeSizes } = await import('./store');
+		const { readLessonFiles } = await import('./lessons');
+		const runs = await benchStore(
+			BUILD_DIR,
+			readLessonFiles(),
+			process.env.DATABASE_URL,
+			progress,
+			storeSizes()
+		);
+		details.store = runs;
+		figures.push(...storeFigures(runs));
 	}
 
 	progress.done();

@@ -4,7 +4,15 @@
  * guarded, new versions on change), visibility, the library's search and paging, and grading
  * against the version an answer was given to.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,7 +35,7 @@ import {
 	unusableLessons
 } from './lessons';
 import { attempt, makeClass, makeTeacher } from './services.fixture';
-import { syncShippedLessons } from './shipped-lessons';
+import { fileStamp, syncShippedLessons } from './shipped-lessons';
 import { syncAttempts } from './sync';
 
 const VALID = 'tests/fixtures/lessons/valid';
@@ -96,6 +104,36 @@ describe.each(ENGINES)('the lesson store on %s', (engine) => {
 			expect(await syncShippedLessons(db(), root, root)).toMatchObject({ retired: 1 });
 			expect((await findLessons(db())).lessons.map((l) => l.id)).toEqual(['tiny']);
 			expect(await getLesson(db(), 'blank-line-paragraphs')).toBeDefined();
+		});
+
+		it('skips reading files stat sees unchanged, yet sees an edit that kept size and mtime', async () => {
+			const root = shippedFolder(['tiny']);
+			const dir = path.join(root, 'tiny');
+			const stamp = async () =>
+				(
+					await db()
+						.selectFrom('lessons')
+						.select(['source_stat', 'updated_at'])
+						.where('id', '=', 'tiny')
+						.executeTakeFirstOrThrow()
+				).source_stat;
+			await syncShippedLessons(db(), root, root);
+			expect(await stamp()).toBe(fileStamp(dir));
+			// Touched, not changed: hashed again, not compiled, and the new stamp kept for next time.
+			const yamlPath = path.join(dir, 'lesson.yaml');
+			const later = new Date(Date.now() + 60_000);
+			utimesSync(yamlPath, later, later);
+			expect(await syncShippedLessons(db(), root, root)).toMatchObject({ compiled: 0 });
+			expect(await stamp()).toBe(fileStamp(dir));
+			// The same size, the old modification time put back: the change time still differs.
+			const before = statSync(yamlPath);
+			const yaml = readFileSync(yamlPath, 'utf8');
+			writeFileSync(yamlPath, yaml.replace("The council's decision", "The council's DECISION"));
+			utimesSync(yamlPath, before.atime, before.mtime);
+			expect(statSync(yamlPath).size).toBe(before.size);
+			expect(await syncShippedLessons(db(), root, root)).toMatchObject({ compiled: 1 });
+			expect((await getLesson(db(), 'tiny'))?.title.en).toBe("The council's DECISION");
+			expect(fileStamp(path.join(root, 'nowhere'))).toBeNull();
 		});
 
 		it('stops with every problem, path:line:col, and stores nothing of that start', async () => {
@@ -178,7 +216,7 @@ describe.each(ENGINES)('the lesson store on %s', (engine) => {
 			const [ana, ben] = [await makeTeacher(db()), await makeTeacher(db())];
 			await importLesson(db(), ana.id, tinyAs('ana-private'));
 			const ids = async (teacherId: string) =>
-				(await lessonsForTeacher(db(), teacherId)).map((l) => l.id);
+				(await lessonsForTeacher(db(), teacherId)).lessons.map((l) => l.id);
 			expect(await ids(ana.id)).toContain('ana-private');
 			expect(await ids(ben.id)).not.toContain('ana-private');
 			expect(await unusableLessons(db(), ben.id, ['ana-private', 'tiny'])).toEqual(['ana-private']);
@@ -304,6 +342,41 @@ describe.each(ENGINES)('the lesson store on %s', (engine) => {
 			expect((await findLessons(db(), { query: 'paged', level: otherLevel })).total).toBe(0);
 			// A page past the end is the last page.
 			expect((await findLessons(db(), { query: 'paged', page: 99 })).page).toBe(2);
+		});
+
+		it("pages and searches a teacher's assignable lessons as the library, their own included", async () => {
+			const [owner, other] = [await makeTeacher(db()), await makeTeacher(db())];
+			const count = PAGE_SIZE + 3;
+			for (let i = 0; i < count; i++) {
+				await importLesson(
+					db(),
+					owner.id,
+					tinyAs(`mine-${String(i).padStart(2, '0')}`, `Mine ${i}`)
+				);
+			}
+			const first = await lessonsForTeacher(db(), owner.id, { query: 'mine' });
+			expect(first).toMatchObject({ total: count, page: 1, pageCount: 2 });
+			expect(first.lessons).toHaveLength(PAGE_SIZE);
+			expect(first.lessons.every((lesson) => lesson.mine && !lesson.shared)).toBe(true);
+			const second = await lessonsForTeacher(db(), owner.id, { query: 'MINE', page: 5 });
+			expect(second.page).toBe(2);
+			expect(second.lessons.map((l) => l.id)).toEqual(['mine-20', 'mine-21', 'mine-22']);
+			expect(
+				(await lessonsForTeacher(db(), owner.id, { query: 'mine 7' })).lessons.map((l) => l.id)
+			).toEqual(['mine-07']);
+			const genre = first.lessons[0]!.source.genre;
+			const otherGenre = genre === 'news' ? 'opinion' : 'news';
+			expect((await lessonsForTeacher(db(), owner.id, { query: 'mine', genre })).total).toBe(count);
+			expect(
+				(await lessonsForTeacher(db(), owner.id, { query: 'mine', genre: otherGenre })).total
+			).toBe(0);
+			// Another teacher sees none of them until they are shared.
+			expect((await lessonsForTeacher(db(), other.id, { query: 'mine' })).total).toBe(0);
+			await setShared(db(), owner.id, 'mine-03', true);
+			const shared = await lessonsForTeacher(db(), other.id, { query: 'mine' });
+			expect(shared.lessons.map((l) => [l.id, l.mine, l.shared])).toEqual([
+				['mine-03', false, true]
+			]);
 		});
 	});
 });

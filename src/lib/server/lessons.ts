@@ -11,7 +11,7 @@
  * student's device holds no session, and the id is all the page needs.
  */
 import { createHash } from 'node:crypto';
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import { compileLesson, summarise, type Lesson, type LessonSummary } from '$lib/lesson';
 import type { Readability } from '$lib/text/readability';
 import { normalise } from '$lib/text';
@@ -229,27 +229,44 @@ function likePattern(query: string): string {
 	return `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** Where a page of a list starts and how many pages it has, from its length. */
+function paging(total: number, asked: number | undefined) {
+	const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+	const page = Math.min(Math.max(1, Math.floor(asked ?? 1)), pageCount);
+	return { page, pageCount, offset: (page - 1) * PAGE_SIZE };
+}
+
+/** `query`'s search and filters applied to a list of lessons. */
+function searched<T extends SelectQueryBuilder<Database, 'lessons', object>>(
+	base: T,
+	query: LibraryQuery
+): T {
+	const words = normalise(query.query ?? '');
+	let found = base;
+	if (words !== '') {
+		found = found.where(sql<boolean>`search like ${likePattern(words)} escape '\\'`) as T;
+	}
+	if (query.level) found = found.where('level', '=', query.level) as T;
+	if (query.genre) found = found.where('genre', '=', query.genre) as T;
+	return found;
+}
+
 /**
  * One page of the library, searched by title in both languages and filtered by level and genre,
  * in title order. Reads only the short summaries, so a page costs the same with 1,000 lessons.
  */
 export async function findLessons(db: Db, query: LibraryQuery = {}): Promise<LibraryPage> {
-	const words = normalise(query.query ?? '');
-	let base = db.selectFrom('lessons').where(listed);
-	if (words !== '') base = base.where(sql<boolean>`search like ${likePattern(words)} escape '\\'`);
-	if (query.level) base = base.where('level', '=', query.level);
-	if (query.genre) base = base.where('genre', '=', query.genre);
+	const base = searched(db.selectFrom('lessons').where(listed), query);
 	const { total } = await base
 		.select(db.fn.countAll<number>().as('total'))
 		.executeTakeFirstOrThrow();
-	const pageCount = Math.max(1, Math.ceil(Number(total) / PAGE_SIZE));
-	const page = Math.min(Math.max(1, Math.floor(query.page ?? 1)), pageCount);
+	const { page, pageCount, offset } = paging(Number(total), query.page);
 	const rows = await base
 		.select('summary')
 		.orderBy('sort_title')
 		.orderBy('id')
 		.limit(PAGE_SIZE)
-		.offset((page - 1) * PAGE_SIZE)
+		.offset(offset)
 		.execute();
 	return {
 		lessons: rows.map((row) => JSON.parse(row.summary) as StoredSummary),
@@ -272,16 +289,38 @@ function teacherLesson(
 	};
 }
 
-/** Every lesson `teacherId` may assign, in title order. */
-export async function lessonsForTeacher(db: Db, teacherId: string): Promise<TeacherLesson[]> {
-	const rows = await db
-		.selectFrom('lessons')
+/** One page of the lessons a teacher may assign. */
+export interface TeacherPage extends Omit<LibraryPage, 'lessons'> {
+	lessons: TeacherLesson[];
+}
+
+/**
+ * One page of the lessons `teacherId` may assign (the library, and their own imports), searched
+ * and filtered as the library is, in title order.
+ */
+export async function lessonsForTeacher(
+	db: Db,
+	teacherId: string,
+	query: LibraryQuery = {}
+): Promise<TeacherPage> {
+	const base = searched(db.selectFrom('lessons').where(usableBy(teacherId)), query);
+	const { total } = await base
+		.select(db.fn.countAll<number>().as('total'))
+		.executeTakeFirstOrThrow();
+	const { page, pageCount, offset } = paging(Number(total), query.page);
+	const rows = await base
 		.select(['summary', 'origin', 'owner_id', 'shared', 'updated_at'])
-		.where(usableBy(teacherId))
 		.orderBy('sort_title')
 		.orderBy('id')
+		.limit(PAGE_SIZE)
+		.offset(offset)
 		.execute();
-	return rows.map((row) => teacherLesson(teacherId, row));
+	return {
+		lessons: rows.map((row) => teacherLesson(teacherId, row)),
+		total: Number(total),
+		page,
+		pageCount
+	};
 }
 
 /** The lessons `teacherId` imported, newest change first. */

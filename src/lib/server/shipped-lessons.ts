@@ -1,14 +1,18 @@
 /**
  * The shipped lessons (`lessons/` beside the app) brought into the lesson store when the server
- * starts. A lesson whose two files hash as they did when stored is not compiled again, so a start
- * with 1,000 unchanged lessons reads files and hashes them, and compiles nothing; the build no
- * longer touches lessons at all. Any invalid lesson stops the start with the same
- * `path:line:col: message` lines as `npm run lessons -- check`.
+ * starts. A lesson whose two files hash as they did when stored is not compiled again; one whose
+ * files `stat` sees as they were when last hashed (same size, change times and inode) is not even
+ * read. So a start with 1,000 unchanged lessons stats 2,000 files (about 50 ms of CPU, where
+ * reading and hashing them took 500 ms), and compiles nothing; the build touches no lesson at all.
+ * Any invalid lesson stops the start with the same `path:line:col: message` lines as
+ * `npm run lessons -- check`.
  */
+import { statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { compileLesson, LessonError, type Lesson } from '$lib/lesson';
 import type { LessonProblem } from '$lib/lesson/problem';
 import type { Db } from './db/database';
-import { lessonFolders, readFolder } from './lesson-folders';
+import { LESSON_FILE_NAMES, lessonFolders, readFolder } from './lesson-folders';
 import { listing, retireVersions, sourceHash } from './lessons';
 
 export interface ShippedSync {
@@ -23,8 +27,24 @@ export interface ShippedSync {
 interface Changed {
 	lesson: Lesson;
 	hash: string;
+	stamp: string | null;
 	yaml: string;
 	article: string;
+}
+
+/**
+ * What `stat` says of a lesson folder's two files: size, modification and change times, inode.
+ * Writing a file changes its ctime, which no copy or sync tool can set back, so an edit that keeps
+ * the size and restores the mtime still shows. Null when either file is missing.
+ */
+export function fileStamp(dir: string): string | null {
+	const parts: string[] = [];
+	for (const name of LESSON_FILE_NAMES) {
+		const stat = statSync(join(dir, name), { throwIfNoEntry: false, bigint: true });
+		if (!stat) return null;
+		parts.push(`${stat.size}:${stat.mtimeNs}:${stat.ctimeNs}:${stat.ino}`);
+	}
+	return parts.join('/');
 }
 
 /**
@@ -44,14 +64,26 @@ export async function syncShippedLessons(
 ): Promise<ShippedSync> {
 	const stored = new Map(
 		(
-			await db.selectFrom('lessons').select(['id', 'origin', 'source_hash', 'retired']).execute()
+			await db
+				.selectFrom('lessons')
+				.select(['id', 'origin', 'source_hash', 'source_stat', 'retired'])
+				.execute()
 		).map((row) => [row.id, row])
 	);
 	const problems: LessonProblem[] = [];
 	const changed: Changed[] = [];
 	const present = new Set<string>();
 	const revived: string[] = [];
+	/** Unchanged lessons whose files were read and hashed: their stamp, for next time. */
+	const stamped: { id: string; stamp: string }[] = [];
 	for (const dir of lessonFolders(root)) {
+		const stamp = fileStamp(dir);
+		const known = stored.get(basename(dir));
+		if (stamp !== null && known?.origin === 'shipped' && known.source_stat === stamp) {
+			present.add(known.id);
+			if (known.retired === 1) revived.push(known.id);
+			continue;
+		}
 		const folder = readFolder(dir, base);
 		if (!('source' in folder)) {
 			problems.push(...folder.problems);
@@ -63,6 +95,7 @@ export async function syncShippedLessons(
 		const row = stored.get(source.dir);
 		if (row?.origin === 'shipped' && row.source_hash === hash) {
 			if (row.retired === 1) revived.push(source.dir);
+			if (stamp !== null) stamped.push({ id: source.dir, stamp });
 			continue;
 		}
 		const result = compileLesson(source);
@@ -79,20 +112,26 @@ export async function syncShippedLessons(
 			});
 			continue;
 		}
-		changed.push({ lesson: result.lesson, hash, yaml: source.yaml, article: source.article });
+		changed.push({
+			lesson: result.lesson,
+			hash,
+			stamp,
+			yaml: source.yaml,
+			article: source.article
+		});
 	}
 	if (problems.length > 0) throw new LessonError(problems);
 
 	const gone = [...stored.values()]
 		.filter((row) => row.origin === 'shipped' && row.retired === 0 && !present.has(row.id))
 		.map((row) => row.id);
-	if (changed.length === 0 && gone.length === 0 && revived.length === 0) {
+	if (changed.length === 0 && gone.length === 0 && revived.length === 0 && stamped.length === 0) {
 		return { total: present.size, compiled: 0, retired: 0 };
 	}
 	const at = now.toISOString();
 	await db.transaction().execute(async (trx) => {
-		for (const { lesson, hash, yaml, article } of changed) {
-			const columns = { ...listing(lesson, hash), retired: 0, updated_at: at };
+		for (const { lesson, hash, stamp, yaml, article } of changed) {
+			const columns = { ...listing(lesson, hash), source_stat: stamp, retired: 0, updated_at: at };
 			await trx
 				.insertInto('lessons')
 				.values({
@@ -121,6 +160,10 @@ export async function syncShippedLessons(
 				)
 				.execute();
 			await retireVersions(trx, lesson.id, lesson.version, now);
+		}
+		// Not a change of the lesson: updated_at stays.
+		for (const { id, stamp } of stamped) {
+			await trx.updateTable('lessons').set({ source_stat: stamp }).where('id', '=', id).execute();
 		}
 		if (gone.length > 0) {
 			await trx

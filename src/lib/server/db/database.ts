@@ -120,6 +120,12 @@ export interface LessonsTable {
 	version: string;
 	/** SHA-256 of the current version's two files: a shipped lesson unchanged since is not compiled again. */
 	source_hash: string;
+	/**
+	 * A shipped lesson's files as `stat` saw them when `source_hash` was last checked
+	 * (`fileStamp` in shipped-lessons.ts); null when not known. Only ever a shortcut: when it
+	 * differs, the files are read and hashed.
+	 */
+	source_stat: string | null;
 	/** Both titles, normalised (`searchText`), for search by title in either language. */
 	search: string;
 	/** The order the library lists lessons in. */

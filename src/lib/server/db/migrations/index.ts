@@ -11,6 +11,7 @@ import * as acceptedAnswers from './0004-accepted-answers';
 import * as lessonDrafts from './0005-lesson-drafts';
 import * as removedDevices from './0006-removed-devices';
 import * as resultsSummary from './0007-results-summary';
+import * as lessonFileStat from './0008-lesson-file-stat';
 
 const migrations: Record<string, Migration> = {
 	'0001-initial': initial,
@@ -19,7 +20,8 @@ const migrations: Record<string, Migration> = {
 	'0004-accepted-answers': acceptedAnswers,
 	'0005-lesson-drafts': lessonDrafts,
 	'0006-removed-devices': removedDevices,
-	'0007-results-summary': resultsSummary
+	'0007-results-summary': resultsSummary,
+	'0008-lesson-file-stat': lessonFileStat
 };
 
 /** Hands Kysely's Migrator the migrations above. */

@@ -2,23 +2,34 @@ import { redirect } from '@sveltejs/kit';
 import { localisePath } from '$lib/i18n';
 import { assignLessons, listAssignments } from '$lib/server/assignments';
 import { getClass } from '$lib/server/classes';
+import { GENRES, LEVELS } from '$lib/lesson/constants';
+import { lessonSearch } from '$lib/lesson/search';
 import { lessonsForTeacher } from '$lib/server/lessons';
 import { field, orNotFound, problem, teacherContext } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
- * Every lesson this teacher may assign (the library, lessons shared with every teacher, and their
- * own imports) with its difficulty figures, marked when already assigned.
+ * One page of the lessons this teacher may assign (the library, lessons shared with every teacher,
+ * and their own imports), searched as the library is (`?q=&level=&genre=&page=`), each with its
+ * difficulty figures and marked when already assigned.
  */
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const { teacher, db } = await teacherContext(locals);
 	const summary = await orNotFound(getClass(db, teacher.id, params.classId));
 	const assigned = new Map(
 		(await listAssignments(db, teacher.id, summary.id)).map((a) => [a.lessonId, a.dueDate])
 	);
+	const { filters, ...query } = lessonSearch(url.searchParams);
+	const found = await lessonsForTeacher(db, teacher.id, query);
 	return {
 		class: { id: summary.id, name: summary.name, timeZone: summary.timeZone },
-		lessons: (await lessonsForTeacher(db, teacher.id)).map((lesson) => ({
+		filters,
+		levels: LEVELS,
+		genres: GENRES,
+		total: found.total,
+		page: found.page,
+		pageCount: found.pageCount,
+		lessons: found.lessons.map((lesson) => ({
 			id: lesson.id,
 			title: lesson.title,
 			source: lesson.source,
