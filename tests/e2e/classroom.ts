@@ -197,7 +197,9 @@ export async function signUpOnPage(page: Page, lang: 'ar' | 'en', name: string):
 	await page.getByLabel(tx(lang, 'teach.account.email')).fill(email);
 	await page.getByLabel(tx(lang, 'teach.account.password')).fill(PASSWORD);
 	await page.getByRole('button', { name: tx(lang, 'teach.signup.submit') }).click();
-	await expect(page).toHaveURL(`${prefix}/teach`);
+	// The password hash is slow on purpose, slower still on a busy machine.
+	await expect(page).toHaveURL(`${prefix}/teach`, { timeout: 30_000 });
+	await expect(page.locator('html')).toHaveAttribute('lang', lang);
 	return email;
 }
 

@@ -7,7 +7,6 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import {
-	devices,
 	expect,
 	test,
 	type Browser,
@@ -15,47 +14,27 @@ import {
 	type Page,
 	type Request
 } from './fixtures';
-import { newEmail, parseCsv, postForm } from './classroom';
+import {
+	createClassOnPage,
+	LAPTOP,
+	newEmail,
+	parseCsv,
+	PASSWORD,
+	PHONE,
+	postForm,
+	signUpOnPage
+} from './classroom';
 import { tx } from './i18n';
 import { answerRight, card, loadLessons, setReading } from './lessons';
 import { holdScripts } from './slow';
 
 const LESSONS = loadLessons();
-const PASSWORD = 'olive trees by the shatt';
-const LAPTOP = { viewport: { width: 1280, height: 900 }, locale: 'ar-IQ' };
-const PHONE = { ...devices['Pixel 7'], viewport: { width: 390, height: 844 }, locale: 'ar-IQ' };
 
 /** A date `days` from today, as a date input takes it. */
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function newContext(browser: Browser, baseURL: string | undefined, options = {}) {
 	return browser.newContext({ baseURL, ...LAPTOP, ...options });
-}
-
-/** Signs a new teacher up through the form; leaves them on their classes page. */
-async function signUp(page: Page, lang: 'ar' | 'en', name: string) {
-	const prefix = lang === 'en' ? '/en' : '';
-	const email = newEmail('teacher');
-	await page.goto(`${prefix}/teach`);
-	await expect(page).toHaveURL(
-		`${prefix}/teach/signin?next=${encodeURIComponent(`${prefix}/teach`)}`
-	);
-	await page.getByRole('link', { name: tx(lang, 'teach.signup.title') }).click();
-	await page.getByLabel(tx(lang, 'teach.signup.name')).fill(name);
-	await page.getByLabel(tx(lang, 'teach.account.email')).fill(email);
-	await page.getByLabel(tx(lang, 'teach.account.password')).fill(PASSWORD);
-	await page.getByRole('button', { name: tx(lang, 'teach.signup.submit') }).click();
-	await expect(page).toHaveURL(`${prefix}/teach`);
-	return email;
-}
-
-/** Creates a class through the form; leaves the teacher on its page and returns its id. */
-async function createClass(page: Page, lang: 'ar' | 'en', name: string) {
-	await page.getByLabel(tx(lang, 'teach.classes.name'), { exact: true }).fill(name);
-	await page.getByRole('button', { name: tx(lang, 'teach.classes.create') }).click();
-	await expect(page).toHaveURL(/\/teach\/classes\/[0-9a-f-]{36}$/);
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-	return page.url().split('/').pop()!;
 }
 
 /** How many answers wait in the device's outbox (IndexedDB), as the page sees it. */
@@ -93,9 +72,9 @@ test('a class from sign-up to results: join by link, answer offline, the outbox 
 	let joinLink = '';
 
 	await test.step('the teacher signs up, makes a class and assigns both lessons', async () => {
-		await signUp(teacher, 'ar', 'أ. سلمى');
+		await signUpOnPage(teacher, 'ar', 'أ. سلمى');
 		await expect(teacher.locator('html')).toHaveAttribute('dir', 'rtl');
-		classId = await createClass(teacher, 'ar', className);
+		classId = await createClassOnPage(teacher, 'ar', className);
 		await expect(teacher.locator('[data-join-code]')).toHaveText(/^[2-9A-HJKMNP-Z]{6}$/);
 		joinLink = (await teacher.locator('[data-join-link]').textContent())!;
 		expect(joinLink).toMatch(new RegExp(`^${baseURL}/join/[2-9A-HJKMNP-Z]{6}$`));
@@ -320,7 +299,7 @@ test("another teacher gets 404 for a class's pages, downloads and actions", asyn
 
 	const stranger = await newContext(browser, baseURL);
 	const page = await stranger.newPage();
-	await signUp(page, 'en', 'Other teacher');
+	await signUpOnPage(page, 'en', 'Other teacher');
 	const base = `/teach/classes/${classId}`;
 	for (const path of [
 		base,
@@ -374,10 +353,10 @@ test('sign-in: wrong password, session cookie, sign-out, back to the page asked 
 }) => {
 	const context = await newContext(browser, baseURL);
 	const page = await context.newPage();
-	const email = await signUp(page, 'en', 'Dana');
+	const email = await signUpOnPage(page, 'en', 'Dana');
 	const first = (await context.cookies()).find((c) => c.name === 'qiraa_session')!;
 	expect(first).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', secure: false });
-	const classId = await createClass(page, 'en', 'Year 9');
+	const classId = await createClassOnPage(page, 'en', 'Year 9');
 
 	await page.getByRole('button', { name: tx('en', 'teach.nav.signOut') }).click();
 	await expect(page).toHaveURL('/en/teach/signin');
@@ -474,8 +453,8 @@ test('without JavaScript a teacher runs a class: rename, code, roster, due date,
 }) => {
 	const context = await newContext(browser, baseURL, { javaScriptEnabled: false });
 	const page = await context.newPage();
-	await signUp(page, 'en', 'No-script teacher');
-	const classId = await createClass(page, 'en', 'Evening class');
+	await signUpOnPage(page, 'en', 'No-script teacher');
+	const classId = await createClassOnPage(page, 'en', 'Evening class');
 	const base = `/en/teach/classes/${classId}`;
 
 	await page.getByLabel(tx('en', 'teach.classes.name'), { exact: true }).fill('Evening class B');
@@ -567,7 +546,7 @@ test('a worksheet prints the passage and questions, the key only when asked', as
 	const lesson = LESSONS[0]!;
 	const context = await newContext(browser, baseURL);
 	const page = await context.newPage();
-	await signUp(page, 'ar', 'ورقة');
+	await signUpOnPage(page, 'ar', 'ورقة');
 	await page.goto(`/teach/lessons/${lesson.id}/worksheet`);
 	await expect(page.locator('.paragraph p[lang="ar"]')).toHaveCount(lesson.paragraphs.length);
 	await expect(page.locator('.paragraph p[lang="en"]')).toHaveCount(lesson.paragraphs.length);
@@ -603,8 +582,8 @@ test('teacher pages have no accessibility violations and fit a phone', async ({
 	test.slow();
 	const context: BrowserContext = await browser.newContext({ baseURL, ...PHONE });
 	const page = await context.newPage();
-	await signUp(page, 'ar', 'هدى');
-	const classId = await createClass(page, 'ar', 'الصف التاسع');
+	await signUpOnPage(page, 'ar', 'هدى');
+	const classId = await createClassOnPage(page, 'ar', 'الصف التاسع');
 	await page.goto(`/teach/classes/${classId}/assign`);
 	await page.getByRole('checkbox', { name: LESSONS[0]!.title.ar }).check();
 	await page.getByRole('button', { name: tx('ar', 'teach.assign.submit'), exact: true }).click();

@@ -6,13 +6,12 @@
  * come from the locale files; teacher.spec follows one class through in more depth.
  */
 import { readFileSync } from 'node:fs';
-import { devices, expect, test, type Page } from './fixtures';
-import { joinAs, joinOnPage, newEmail, parseCsv } from './classroom';
+import { devices, expect, test } from './fixtures';
+import { joinAs, joinOnPage, parseCsv, signUpOnPage } from './classroom';
 import { tx } from './i18n';
 import { loadLessons } from './lessons';
 
 const LESSON = loadLessons()[0]!;
-const PASSWORD = 'olive trees by the shatt';
 const VIEWPORTS = {
 	laptop: { viewport: { width: 1280, height: 900 } },
 	phone: { ...devices['Pixel 7'], viewport: { width: 390, height: 844 } }
@@ -24,21 +23,6 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 // 20 s alone, several times that on a machine shared with other suites.
 test.describe.configure({ timeout: 240_000 });
 
-/** Signs a new teacher up through the sign-in page's link; leaves them on their classes page. */
-async function signUp(page: Page, lang: 'ar' | 'en') {
-	const prefix = lang === 'en' ? '/en' : '';
-	await page.goto(`${prefix}/teach`);
-	await expect(page).toHaveURL(new RegExp(`^[^?]*${prefix}/teach/signin\\?next=`));
-	await page.getByRole('link', { name: tx(lang, 'teach.signup.title') }).click();
-	await page.getByLabel(tx(lang, 'teach.signup.name')).fill(lang === 'ar' ? 'أ. نور' : 'Ms Noor');
-	await page.getByLabel(tx(lang, 'teach.account.email')).fill(newEmail('teacher'));
-	await page.getByLabel(tx(lang, 'teach.account.password')).fill(PASSWORD);
-	await page.getByRole('button', { name: tx(lang, 'teach.signup.submit') }).click();
-	// The password hash is slow on purpose, slower still on a busy machine.
-	await expect(page).toHaveURL(`${prefix}/teach`, { timeout: 30_000 });
-	await expect(page.locator('html')).toHaveAttribute('lang', lang);
-}
-
 for (const lang of ['ar', 'en'] as const) {
 	for (const [device, options] of Object.entries(VIEWPORTS)) {
 		test(`${lang}, ${device}: a teacher signs up, makes a class, assigns, reads results and downloads them`, async ({
@@ -49,7 +33,7 @@ for (const lang of ['ar', 'en'] as const) {
 			const t = (key: string, values?: Record<string, string | number>) => tx(lang, key, values);
 			const context = await browser.newContext({ baseURL, ...options, locale: 'ar-IQ' });
 			const page = await context.newPage();
-			await signUp(page, lang);
+			await signUpOnPage(page, lang, lang === 'ar' ? 'أ. نور' : 'Ms Noor');
 
 			let classId = '';
 			await test.step('a class, with its time zone picked by region and name', async () => {
@@ -130,6 +114,22 @@ for (const lang of ['ar', 'en'] as const) {
 				await expect(row.locator('[data-answered]')).toHaveText(`1/${LESSON.questions.length}`);
 				// The answer arrived after the due date: late.
 				await expect(row.locator('[data-late]')).toHaveCount(1);
+				// A typed answer's key is its model answer; the other accepted forms are one tap away.
+				const index = LESSON.questions.findIndex((q) => q.type === 'short');
+				const short = LESSON.questions[index]!;
+				if (short.type !== 'short') throw new Error('no short question');
+				const key = page.locator('[data-right-answer]').nth(index);
+				await expect(key.locator('bdi').first()).toHaveText(short.answers[lang][0]!);
+				const others = short.answers[lang].length - 1;
+				await key
+					.locator('summary', {
+						hasText: t('teach.results.otherForms', {
+							count: others,
+							number: String(others)
+						})
+					})
+					.click();
+				await expect(key.getByRole('listitem')).toHaveText(short.answers[lang].slice(1));
 				const width = await page.evaluate(() => document.documentElement.scrollWidth);
 				expect(width).toBeLessThanOrEqual(options.viewport.width);
 			});

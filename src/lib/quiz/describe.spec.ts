@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TINY } from '$lib/server/lessons.fixture';
 import { clozeBank, type ClozeQuestion } from './cloze';
-import { answerGroup, describeAnswer, describeKey, readStoredAnswer } from './describe';
+import { answerGroup, describeAnswer, describeKey, otherForms, readStoredAnswer } from './describe';
 
 const gap = TINY.questions.find((q) => q.id === 'gap') as ClozeQuestion;
 const remove = clozeBank(gap).findIndex((word) => word.en === 'remove');
@@ -49,7 +49,13 @@ describe('describeKey', () => {
 			'The vote → The statement → The opinion'
 		);
 		const short = question('how-many');
-		expect(describeKey(short, TINY).en).toContain('26');
+		if (short.type !== 'short') throw new Error('how-many is a short answer');
+		expect(describeKey(short, TINY)).toEqual({ ar: short.answers.ar[0], en: short.answers.en[0] });
+		expect(otherForms(short)).toEqual({
+			ar: short.answers.ar.slice(1),
+			en: short.answers.en.slice(1)
+		});
+		expect(otherForms(question('vote-count'))).toEqual({ ar: [], en: [] });
 		expect(describeKey(question('opinion'), TINY).en.length).toBeGreaterThan(0);
 	});
 });

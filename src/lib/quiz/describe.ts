@@ -91,13 +91,16 @@ export function describeAnswer(
 	}
 }
 
-/** The right answer as a teacher reads it, in each language from that language's own key. */
+/**
+ * The right answer as a teacher reads it, in each language from that language's own key. For a
+ * typed answer, the model answer (the first accepted form); `otherForms` gives the rest.
+ */
 export function describeKey(
 	question: CompiledQuestion,
 	lesson: Pick<Lesson, 'paragraphs'>
 ): Bilingual {
 	if (question.type === 'short') {
-		return { ar: question.answers.ar.join(' / '), en: question.answers.en.join(' / ') };
+		return { ar: question.answers.ar[0] ?? '', en: question.answers.en[0] ?? '' };
 	}
 	if (question.type === 'evidence') {
 		const paragraph = lesson.paragraphs[question.paragraph];
@@ -110,6 +113,15 @@ export function describeKey(
 			: MISSING;
 	}
 	return describeAnswer(question, keyAnswer(question, lesson.paragraphs, 'en'), lesson) ?? MISSING;
+}
+
+/**
+ * A typed answer's other accepted forms in each language (a hedged phrase, Arabic-Indic digits,
+ * a number in words …), beyond the model answer `describeKey` gives; none for other types.
+ */
+export function otherForms(question: CompiledQuestion): { ar: string[]; en: string[] } {
+	if (question.type !== 'short') return { ar: [], en: [] };
+	return { ar: question.answers.ar.slice(1), en: question.answers.en.slice(1) };
 }
 
 /**

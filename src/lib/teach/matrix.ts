@@ -16,7 +16,13 @@
  * Both feed `matrixFromFacts`, and a test holds the two to the same matrix on random classes.
  */
 import type { Bilingual, CompiledQuestion, Lesson } from '$lib/lesson/types';
-import { answerGroup, describeAnswer, describeKey, readStoredAnswer } from '$lib/quiz/describe';
+import {
+	answerGroup,
+	describeAnswer,
+	describeKey,
+	otherForms,
+	readStoredAnswer
+} from '$lib/quiz/describe';
 
 /**
  * - `right`: right at the first try;
@@ -83,8 +89,10 @@ export interface QuestionResult {
 	/** The paragraph (from 0) that holds the evidence. */
 	paragraph: number;
 	prompt: Bilingual;
-	/** The lesson's key, readable. */
+	/** The lesson's key, readable (for a typed answer, its model answer). */
 	rightAnswer: Bilingual;
+	/** A typed answer's other accepted forms, per language. */
+	otherForms: { ar: string[]; en: string[] };
 	/** The first tries given, readable, one per group of answers that read alike (cells point here). */
 	answers: Bilingual[];
 	/** Students who answered. */
@@ -378,6 +386,7 @@ export function matrixFromFacts({ lesson, dueEnd, students, cells }: FactsInput)
 			paragraph: question.paragraph,
 			prompt: question.prompt,
 			rightAnswer: describeKey(question, lesson),
+			otherForms: otherForms(question),
 			answers: readable[i]!,
 			answered,
 			correct,
