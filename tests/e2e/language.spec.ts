@@ -86,7 +86,10 @@ test('the language chosen survives the library, a lesson link, a join link and g
 		await expectUi(page, 'en');
 	}
 
-	// Switching back, offline, is kept as well, and then online.
+	// Switching back, offline, is kept as well, and then online. The switch records the choice once
+	// the page's scripts run; a tap before that follows the link, which the choice (English) sends
+	// back to /en.
+	await page.waitForLoadState('networkidle');
 	await page.getByRole('link', { name: 'العربية' }).click();
 	await expect(page).toHaveURL(`/lessons/${LESSON.id}`);
 	await expectUi(page, 'ar');

@@ -123,7 +123,7 @@ for (const lang of ['ar', 'en'] as const) {
 				const others = short.answers[lang].length - 1;
 				await key
 					.locator('summary', {
-						hasText: t('teach.results.otherForms', {
+						hasText: t(`teach.results.otherForms_${new Intl.PluralRules(lang).select(others)}`, {
 							count: others,
 							number: String(others)
 						})
