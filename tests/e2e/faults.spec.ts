@@ -7,6 +7,7 @@
  * The service worker is blocked here, so that the page's own outbox is the only one sending and
  * each request is the one the test routes (Background Sync is left to the offline suite).
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
 import type { CompiledQuestion, Lesson } from '../../src/lib/lesson';
 import { joinOnPage, makeClassroom, storedAnswers } from './classroom';
@@ -276,4 +277,38 @@ test('a newer version upgrades the device database while an old tab is open', as
 	await expect(card(page, third!).locator('.verdict')).toHaveCount(0);
 	await expect(alert).toBeVisible();
 	expect(await deviceRecords(newer, lesson.id)).toEqual(saved);
+});
+
+test('the connection drops before the questions’ code came: no card offers a check it cannot grade, and the cards come when it returns', async ({
+	page,
+	context
+}) => {
+	const lesson = LESSONS[0]!;
+	const path = `/en/lessons/${lesson.id}`;
+	// The grader's file, fetched after start: it fails while the connection is "cut".
+	const built = JSON.parse(
+		readFileSync('.svelte-kit/output/client/.vite/manifest.json', 'utf8')
+	) as Record<string, { file: string }>;
+	const grader = `/${built['src/lib/quiz/grade.ts']!.file}`;
+	let cut = true;
+	await page.route('**/_app/immutable/**/*.js', (route) =>
+		cut && new URL(route.request().url()).pathname === grader
+			? route.abort('internetdisconnected')
+			: route.continue()
+	);
+	await page.goto(path);
+	await page.waitForLoadState('networkidle');
+	const [first] = choices(lesson);
+	// The questions stay readable as they came in the HTML, none of them offering a Check.
+	await expect(page.locator(`[data-stub="${first!.id}"]`)).toBeVisible();
+	await expect(page.locator('button.check')).toHaveCount(0);
+
+	cut = false;
+	await context.setOffline(true);
+	await context.setOffline(false);
+	await expect(page.locator('button.check')).toHaveCount(lesson.questions.length);
+	await context.setOffline(true);
+	await setReading(page, 'ar', 'target');
+	await answer(page, first!);
+	expect((await deviceRecords(page, lesson.id)).outbox).toHaveLength(1);
 });
