@@ -493,9 +493,18 @@ export async function importLesson(
 	options: { dir?: string; paths?: { lesson: string; article: string }; now?: Date } = {}
 ): Promise<{ id: string; version: string; created: boolean }> {
 	const files = filesOf(body);
+	const hash = sourceHash(files.lesson, files.article);
+	// The very files this teacher imported last time: nothing to compile or store.
+	const same = await db
+		.selectFrom('lessons')
+		.select(['id', 'version'])
+		.where('source_hash', '=', hash)
+		.where('origin', '=', 'imported')
+		.where('owner_id', '=', teacherId)
+		.executeTakeFirst();
+	if (same) return { id: same.id, version: same.version, created: false };
 	const lesson = compileFiles(files, options.dir, options.paths);
 	const now = options.now ?? new Date();
-	const hash = sourceHash(files.lesson, files.article);
 	const at = now.toISOString();
 	return db.transaction().execute(async (trx) => {
 		const existing = await trx
