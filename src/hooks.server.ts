@@ -10,6 +10,8 @@ import { env } from '$env/dynamic/private';
 import { LessonError } from '$lib/lesson/problem';
 import { DEFAULT_LANG, dir, isLang, localisePath, type Lang } from '$lib/i18n';
 import {
+	choiceCookie,
+	explicitChoice,
 	LANG_COOKIE,
 	LANG_COOKIE_MAX_AGE,
 	languageRedirect,
@@ -109,6 +111,18 @@ function opensPage(event: RequestEvent): boolean {
  */
 function keepLanguage(event: RequestEvent, lang: Lang, unprefixed: boolean): Response | null {
 	if (building || !opensPage(event)) return null;
+	// A switch link's explicit choice: kept, then the same page without the marker.
+	const explicit = explicitChoice(event.url);
+	if (explicit) {
+		return new Response(null, {
+			status: 303,
+			headers: {
+				location: explicit.clean,
+				'set-cookie': choiceCookie(explicit.lang, event.url.protocol === 'https:'),
+				'cache-control': 'no-store'
+			}
+		});
+	}
 	const cookie = event.cookies.get(LANG_COOKIE);
 	const chosen = isLang(cookie) ? cookie : undefined;
 	if (unprefixed) {

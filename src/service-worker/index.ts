@@ -27,7 +27,7 @@ import { dataAssets, teacherOnly } from './build-info';
 import { LanguageChoice } from './language';
 import { LessonStore, lessonOf } from './lessons';
 import { precacheEntries } from './precache';
-import { languageRedirect } from '$lib/i18n/choice';
+import { explicitChoice, languageRedirect } from '$lib/i18n/choice';
 import { sendOutbox } from '$lib/client/outbox';
 import { LESSONS_CHANGED, readMessage } from '$lib/client/worker-messages';
 import { cacheNamesFor, retireOldCaches, seedPrecache } from './versions';
@@ -156,6 +156,8 @@ async function keptCopy(url: URL): Promise<Response | undefined> {
  * hydrates, and no route matches it.
  */
 async function offlinePage(request: Request, url: URL): Promise<Response | undefined> {
+	const explicit = request.mode === 'navigate' ? explicitChoice(url) : undefined;
+	if (explicit) return Response.redirect(new URL(explicit.clean, url.origin), 303);
 	if (request.mode === 'navigate') {
 		const target = languageRedirect(url.pathname, await language.preferred());
 		if (target !== null) return Response.redirect(new URL(target + url.search, url.origin), 302);
@@ -172,6 +174,9 @@ registerRoute(
 	({ url, request, sameOrigin }) =>
 		sameOrigin && !isNeverCached(url) && isPageRequest(request, url),
 	async ({ request, url, event }) => {
+		// A language switch link: the choice is the worker's at once (the server keeps its own).
+		const explicit = request.mode === 'navigate' ? explicitChoice(url) : undefined;
+		if (explicit) await language.choose(explicit.lang);
 		const network = fetch(request).then((response) => {
 			if (mayStore(response) && !isTeacherArea(url) && lessonOf(url) === undefined) {
 				const copy = response.clone();

@@ -86,10 +86,8 @@ test('the language chosen survives the library, a lesson link, a join link and g
 		await expectUi(page, 'en');
 	}
 
-	// Switching back, offline, is kept as well, and then online. The switch records the choice once
-	// the page's scripts run; a tap before that follows the link, which the choice (English) sends
-	// back to /en.
-	await page.waitForLoadState('networkidle');
+	// Switching back, offline, is kept as well, and then online. The link itself says the choice,
+	// so a tap before the page's scripts have run switches too.
 	await page.getByRole('link', { name: 'العربية' }).click();
 	await expect(page).toHaveURL(`/lessons/${LESSON.id}`);
 	await expectUi(page, 'ar');
@@ -109,4 +107,26 @@ test('opening an explicit English link makes English the choice', async ({ page 
 	await page.goto('/');
 	await expect(page).toHaveURL('/en');
 	await expectUi(page, 'en');
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('the language links switch both ways, and the choice is kept', async ({ page }) => {
+		await page.goto(`/lessons/${LESSON.id}`);
+		await expectUi(page, 'ar');
+		await page.getByRole('link', { name: 'English' }).click();
+		await expect(page).toHaveURL(`/en/lessons/${LESSON.id}`);
+		await expectUi(page, 'en');
+		await page.goto('/');
+		await expect(page).toHaveURL('/en');
+
+		// English is the choice, yet the Arabic link opens Arabic and makes it the choice.
+		await page.getByRole('link', { name: 'العربية' }).click();
+		await expect(page).toHaveURL('/');
+		await expectUi(page, 'ar');
+		await page.goto(`/lessons/${LESSON.id}`);
+		await expect(page).toHaveURL(`/lessons/${LESSON.id}`);
+		await expectUi(page, 'ar');
+	});
 });

@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
 	choiceCookie,
 	chosenLanguage,
+	explicitChoice,
 	languageRedirect,
 	phoneLanguage,
-	preferredLanguage
+	preferredLanguage,
+	switchLink
 } from './choice';
 
 describe('phoneLanguage', () => {
@@ -88,5 +90,42 @@ describe('choiceCookie', () => {
 		expect(cookie).toContain('Max-Age=31536000');
 		expect(cookie).not.toContain('Secure');
 		expect(choiceCookie('ar', true)).toContain('; Secure');
+	});
+});
+
+describe('switchLink and explicitChoice', () => {
+	const url = (link: string) => new URL(link, 'https://qiraa.example');
+
+	it('marks the switch to Arabic, which an unprefixed URL alone does not say', () => {
+		expect(switchLink('/en/lessons/basra', 'ar')).toBe('/lessons/basra?ui=ar');
+		expect(switchLink('/en', 'ar')).toBe('/?ui=ar');
+		expect(explicitChoice(url('/lessons/basra?ui=ar'))).toEqual({
+			lang: 'ar',
+			clean: '/lessons/basra'
+		});
+	});
+
+	it('leaves English to its prefix', () => {
+		expect(switchLink('/lessons/basra', 'en')).toBe('/en/lessons/basra');
+		expect(switchLink('/', 'en')).toBe('/en');
+	});
+
+	it("keeps the page's own query, once, and gives it back without the marker", () => {
+		const link = switchLink('/en/teach/signin', 'ar', '?next=%2Fteach%2Fclasses&ui=ar');
+		expect(link).toBe('/teach/signin?next=%2Fteach%2Fclasses&ui=ar');
+		expect(explicitChoice(url(link))).toEqual({
+			lang: 'ar',
+			clean: '/teach/signin?next=%2Fteach%2Fclasses'
+		});
+		expect(switchLink('/teach/signin', 'en', '?next=%2Fteach')).toBe(
+			'/en/teach/signin?next=%2Fteach'
+		);
+	});
+
+	it('finds no choice in other URLs, or in a marker naming no language', () => {
+		expect(explicitChoice(url('/lessons/basra'))).toBeUndefined();
+		expect(explicitChoice(url('/lessons/basra?ui=fr'))).toBeUndefined();
+		expect(explicitChoice(url('/lessons/basra?ui='))).toBeUndefined();
+		expect(explicitChoice(url('/?lang=ar'))).toBeUndefined();
 	});
 });

@@ -63,6 +63,34 @@ export function languageRedirect(path: string, preferred: Lang): string | null {
 	return localisePath(path, preferred);
 }
 
+/**
+ * The query parameter a language switch link carries: an explicit choice, honoured by the server
+ * and the worker before anything else, so the switch works before the page's scripts have run and
+ * without them (an unprefixed link alone would be sent back to `/en` by an English choice).
+ */
+export const CHOICE_PARAM = 'ui';
+
+/** The link that switches the page at `path` to `lang`, keeping its `query` ('' or '?…'). */
+export function switchLink(path: string, lang: Lang, query = ''): string {
+	const params = new URLSearchParams(query);
+	params.delete(CHOICE_PARAM);
+	if (lang === DEFAULT_LANG) params.append(CHOICE_PARAM, lang);
+	const search = params.toString();
+	return localisePath(path, lang) + (search ? `?${search}` : '');
+}
+
+/**
+ * A switch link's explicit choice, and where it goes once the choice is kept: the same URL
+ * without the marker. Undefined for any other URL (or a marker naming no language).
+ */
+export function explicitChoice(url: URL): { lang: Lang; clean: string } | undefined {
+	const value = url.searchParams.get(CHOICE_PARAM);
+	if (!isLang(value)) return undefined;
+	const clean = new URL(url);
+	clean.searchParams.delete(CHOICE_PARAM);
+	return { lang: value, clean: clean.pathname + clean.search };
+}
+
 /** The `document.cookie` assignment that keeps `lang` as the choice. */
 export function choiceCookie(lang: Lang, secure: boolean): string {
 	return `${LANG_COOKIE}=${lang}; Path=/; Max-Age=${LANG_COOKIE_MAX_AGE}; SameSite=Lax${secure ? '; Secure' : ''}`;
