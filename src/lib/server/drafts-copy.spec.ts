@@ -6,6 +6,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ENGINES, useTestDatabase } from './db/engines.fixture';
@@ -139,5 +140,12 @@ describe.each(ENGINES)('preview, copy and download on %s', (engine) => {
 		expect(
 			await importLesson(db(), teacher.id, back.files, { dir: back.dir, paths: back.paths })
 		).toEqual({ ...imported, created: false });
+	});
+});
+
+describe('lessonZip', () => {
+	it('holds the two files in the lesson’s folder and nothing else', () => {
+		const entries = unzipSync(lessonZip('tiny', TINY));
+		expect(Object.keys(entries).sort()).toEqual(['tiny/article.ar.txt', 'tiny/lesson.yaml']);
 	});
 });

@@ -7,12 +7,11 @@ import type { LessonFiles } from './lessons';
 
 /** The .zip of lesson `id`'s files: `<id>/article.ar.txt` and `<id>/lesson.yaml`, byte for byte. */
 export function lessonZip(id: string, files: LessonFiles, now: Date = new Date()): Uint8Array {
+	// Paths, not nested folders: fflate would add an entry for the folder itself.
 	return zipSync(
 		{
-			[id]: {
-				'article.ar.txt': strToU8(files.article),
-				'lesson.yaml': strToU8(files.lesson)
-			}
+			[`${id}/article.ar.txt`]: strToU8(files.article),
+			[`${id}/lesson.yaml`]: strToU8(files.lesson)
 		},
 		{ mtime: now, level: 6 }
 	);
