@@ -82,10 +82,8 @@ test('a draft previewed in both languages answers and gives feedback, and record
 				.getByRole('button', { name: tx(ui, 'quiz.check') })
 				.click();
 			await expect(card(page, first!)).toContainText(tx(ui, 'quiz.wrong'));
+			// The helper checks a right answer itself.
 			await answerRight(page, lesson, second!, reading);
-			await card(page, second!)
-				.getByRole('button', { name: tx(ui, 'quiz.check') })
-				.click();
 			await expect(card(page, second!)).toContainText(tx(ui, 'quiz.correct'));
 
 			await page.getByRole('link', { name: tx(ui, 'author.preview.back') }).click();
