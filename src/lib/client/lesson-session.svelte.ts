@@ -4,7 +4,7 @@
  */
 import type { Lesson } from '$lib/lesson';
 import { sameAnswer, scoreLesson, type Answer, type Grade, type LessonScore } from '$lib/quiz';
-import type { LessonProgress, QuestionRecord } from './device-db';
+import type { LessonProgress, OutboxItem, QuestionRecord } from './device-db';
 import { newId } from './ids';
 import { loadProgress, MAX_TRIES, resetProgress, saveAnswer, timestamp } from './progress';
 import { requestPersistence, storageError } from './storage';
@@ -17,6 +17,38 @@ export const grading = () => import('$lib/quiz/grade');
 
 export { MAX_TRIES };
 
+/**
+ * Where a session keeps its answers. A student's are on the device: the progress and the outbox,
+ * written together. A teacher's preview keeps them nowhere (`previewStore`), so trying a draft as
+ * a student records nothing, on the device or, through the outbox, on the server.
+ */
+export interface AnswerStore {
+	load(lessonId: string): Promise<LessonProgress | undefined>;
+	save(progress: LessonProgress, item: Omit<OutboxItem, 'studentId'>): Promise<void>;
+	reset(lessonId: string, version: string): Promise<LessonProgress>;
+	/** Asked once there is work worth keeping (see `requestPersistence`). */
+	keep(): void;
+}
+
+/** The device's progress and outbox: a student's answers. */
+export const deviceStore: AnswerStore = {
+	load: loadProgress,
+	save: saveAnswer,
+	reset: resetProgress,
+	keep: () => void requestPersistence()
+};
+
+/** Nowhere: answers live as long as the page (a teacher's preview of a draft). */
+export const previewStore: AnswerStore = {
+	load: async () => undefined,
+	save: async () => {},
+	reset: async (lessonId, version) => {
+		const now = timestamp();
+		return { lessonId, version, questions: {}, updatedAt: now, resetAt: now };
+	},
+	keep: () => {}
+};
+
 export class LessonSession {
 	readonly lesson: Lesson;
 	#records = $state<Record<string, QuestionRecord>>({});
@@ -27,11 +59,16 @@ export class LessonSession {
 	shown = $state<string | undefined>();
 
 	readonly #onsaved: () => void;
+	readonly #store: AnswerStore;
 
-	/** @param onsaved called after each answer is saved, to send it on its way */
-	constructor(lesson: Lesson, onsaved: () => void = () => {}) {
+	/**
+	 * @param onsaved called after each answer is saved, to send it on its way
+	 * @param store where answers are kept: the device's (a student's), or `previewStore`
+	 */
+	constructor(lesson: Lesson, onsaved: () => void = () => {}, store: AnswerStore = deviceStore) {
 		this.lesson = lesson;
 		this.#onsaved = onsaved;
+		this.#store = store;
 	}
 
 	get loaded(): boolean {
@@ -40,7 +77,7 @@ export class LessonSession {
 
 	async load(): Promise<void> {
 		try {
-			const progress = await loadProgress(this.lesson.id);
+			const progress = await this.#store.load(this.lesson.id);
 			this.#records = progress?.questions ?? {};
 			this.#resetAt = progress?.resetAt;
 		} catch (error) {
@@ -130,7 +167,7 @@ export class LessonSession {
 			...(this.#resetAt ? { resetAt: this.#resetAt } : {})
 		};
 		try {
-			await saveAnswer(progress, {
+			await this.#store.save(progress, {
 				id: newId(),
 				lessonId: this.lesson.id,
 				version: this.lesson.version,
@@ -140,7 +177,7 @@ export class LessonSession {
 			});
 			storageError.clear();
 			// Asked once a student has work worth keeping; the browser remembers the answer.
-			if (previous === undefined) void requestPersistence();
+			if (previous === undefined) this.#store.keep();
 			this.#onsaved();
 		} catch (error) {
 			// Not kept: the question goes back to how it was, so the verdict never shows an answer
@@ -154,7 +191,7 @@ export class LessonSession {
 	}
 
 	async reset(): Promise<void> {
-		this.#resetAt = (await resetProgress(this.lesson.id, this.lesson.version)).resetAt;
+		this.#resetAt = (await this.#store.reset(this.lesson.id, this.lesson.version)).resetAt;
 		this.#records = {};
 		this.shown = undefined;
 	}

@@ -4,14 +4,26 @@
  * based on; a save based on an older one is refused with the current draft (409), so two tabs on
  * one draft never silently overwrite each other. Publishing compiles the files with the same
  * compiler as every import and stores them through the lesson store as a new lesson or a new
- * version of the teacher's own; a draft with problems cannot be published.
+ * version of the teacher's own; a draft with problems cannot be published. A draft can be
+ * previewed as a student sees it (compiled, never stored), and any lesson a teacher may use can be
+ * copied into a new draft under an id of its own.
  */
 import { randomUUID } from 'node:crypto';
 import { parseDocument } from 'yaml';
-import { MAX_FILE_BYTES } from '$lib/lesson';
+import { MAX_FILE_BYTES, type Lesson } from '$lib/lesson';
+import type { LessonProblem } from '$lib/lesson/problem';
 import type { Db } from './db/database';
-import { ConflictError, NotFoundError, PayloadTooLargeError, ValidationError } from './errors';
-import { importLesson, type LessonFiles } from './lessons';
+import {
+	ConflictError,
+	InvalidLessonError,
+	NotFoundError,
+	PayloadTooLargeError,
+	ValidationError
+} from './errors';
+import { compileFiles, importLesson, lessonFiles, type LessonFiles } from './lessons';
+
+/** The longest lesson id the schema accepts. */
+const MAX_ID_LENGTH = 64;
 
 /** A draft as the editor loads it. */
 export interface Draft {
@@ -245,4 +257,95 @@ export async function publishDraft(
 	const draft = await getDraft(db, teacherId, id);
 	if (revision !== draft.revision) throw new StaleDraftError(draft);
 	return importLesson(db, teacherId, { article: draft.article, lesson: draft.lesson }, { now });
+}
+
+/** What the preview of a draft shows: the lesson as a student would get it, or why it cannot. */
+export type DraftPreview =
+	{ lesson: Lesson; problems?: undefined } | { lesson?: undefined; problems: LessonProblem[] };
+
+/**
+ * A draft compiled as publishing would compile it, to try as a student before publishing; a draft
+ * that does not compile gives its problems instead. Nothing is stored.
+ *
+ * @throws NotFoundError `unknown-draft`
+ */
+export async function previewDraft(db: Db, teacherId: string, id: string): Promise<DraftPreview> {
+	const draft = await getDraft(db, teacherId, id);
+	try {
+		return { lesson: compileFiles({ article: draft.article, lesson: draft.lesson }) };
+	} catch (cause) {
+		if (cause instanceof InvalidLessonError) return { problems: cause.problems };
+		throw cause;
+	}
+}
+
+/** Copies of one lesson one teacher may start before the id asks for a hand-made one. */
+const MAX_COPIES = 99;
+
+/** `base-copy`, `base-copy-2`, …: the ids a copy of lesson `base` is offered, within the limit. */
+export function copyIds(base: string): string[] {
+	const root = base.replace(/-copy(?:-\d+)?$/, '');
+	return Array.from({ length: MAX_COPIES }, (_, i) => {
+		const suffix = i === 0 ? '-copy' : `-copy-${i + 1}`;
+		return `${root.slice(0, MAX_ID_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`;
+	});
+}
+
+/** The top-level `id` of a lesson's YAML, or '' when it cannot be read. */
+function yamlId(yaml: string): string {
+	try {
+		const id = parseDocument(yaml).toJS({ maxAliasCount: 50 })?.id;
+		return typeof id === 'string' ? id : '';
+	} catch {
+		return '';
+	}
+}
+
+/**
+ * `lesson.yaml` with its id set to `id`. The `id:` line alone is rewritten, so the rest of the file
+ * (comments, layout) stays as its author wrote it; YAML where the id is not on such a line is
+ * written out again by the parser.
+ */
+export function withLessonId(yaml: string, id: string): string {
+	const edited = yaml.replace(/^id:[^\S\n]*(?:"[^"\n]*"|'[^'\n]*'|[^\s#]*)/m, `id: ${id}`);
+	if (yamlId(edited) === id) return edited;
+	const doc = parseDocument(yaml);
+	doc.set('id', id);
+	return doc.toString({ lineWidth: 0 });
+}
+
+/**
+ * Starts a draft from any lesson the teacher may use (shipped, shared or their own): its two files
+ * as stored, under a new id that no lesson on the server and no draft of theirs has, so that
+ * publishing the copy never replaces the original. The author can change the id in the editor.
+ *
+ * @throws NotFoundError `unknown-lesson` when there is no such lesson or it is not theirs to see;
+ *   ValidationError `too-many-drafts`, `no-copy-id` when every offered id is taken
+ */
+export async function copyLessonToDraft(
+	db: Db,
+	teacherId: string,
+	lessonId: string,
+	now: Date = new Date()
+): Promise<Draft> {
+	const files = await lessonFiles(db, teacherId, lessonId);
+	const offered = copyIds(lessonId);
+	const lessons = await db.selectFrom('lessons').select('id').where('id', 'in', offered).execute();
+	const drafts = await db
+		.selectFrom('lesson_drafts')
+		.select('yaml')
+		.where('owner_id', '=', teacherId)
+		.execute();
+	const taken = new Set([
+		...lessons.map((row) => row.id),
+		...drafts.map((row) => yamlId(row.yaml))
+	]);
+	const id = offered.find((candidate) => !taken.has(candidate));
+	if (!id) {
+		throw new ValidationError(
+			'no-copy-id',
+			`Every id offered for a copy of "${lessonId}" is taken. Delete some copies first.`
+		);
+	}
+	return createDraft(db, teacherId, { ...files, lesson: withLessonId(files.lesson, id) }, now);
 }

@@ -35,7 +35,9 @@ const KNOWN = new Set([
 	'invalid-lessons',
 	'unknown-lesson',
 	'lesson-taken',
-	'confirm-delete'
+	'confirm-delete',
+	'too-many-drafts',
+	'no-copy-id'
 ]);
 
 /** The problem of the form called `name`, when the last action was that form's and failed. */

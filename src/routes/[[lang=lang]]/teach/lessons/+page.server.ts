@@ -1,16 +1,42 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
+import { localisePath } from '$lib/i18n';
+import { GENRES, LEVELS } from '$lib/lesson/constants';
 import { formatProblem } from '$lib/lesson/problem';
+import { lessonSearch } from '$lib/lesson/search';
 import { InvalidLessonError } from '$lib/server/errors';
-import { deleteDraft, listDrafts } from '$lib/server/drafts';
-import { importedBy, importLesson, setShared } from '$lib/server/lessons';
+import { copyLessonToDraft, deleteDraft, listDrafts } from '$lib/server/drafts';
+import { importedBy, importLesson, lessonsForTeacher, setShared } from '$lib/server/lessons';
 import { readUpload } from '$lib/server/lesson-upload';
 import { field, problem, teacherContext } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
-/** The lessons this teacher imported, with whether each is shared, and their drafts. */
-export const load: PageServerLoad = async ({ locals }) => {
+/**
+ * The lessons this teacher imported, with whether each is shared, and their drafts; and one page
+ * of every lesson they may use (shipped, shared, their own), searched as the library is
+ * (`?q=&level=&genre=&page=`), to download or to copy into a draft.
+ */
+export const load: PageServerLoad = async ({ locals, url }) => {
 	const { teacher, db } = await teacherContext(locals);
-	return { lessons: await importedBy(db, teacher.id), drafts: await listDrafts(db, teacher.id) };
+	const { filters, ...query } = lessonSearch(url.searchParams);
+	const found = await lessonsForTeacher(db, teacher.id, query);
+	return {
+		lessons: await importedBy(db, teacher.id),
+		drafts: await listDrafts(db, teacher.id),
+		library: {
+			filters,
+			levels: LEVELS,
+			genres: GENRES,
+			total: found.total,
+			page: found.page,
+			pageCount: found.pageCount,
+			lessons: found.lessons.map((lesson) => ({
+				id: lesson.id,
+				title: lesson.title,
+				origin: lesson.origin,
+				mine: lesson.mine
+			}))
+		}
+	};
 };
 
 export const actions = {
@@ -48,6 +74,24 @@ export const actions = {
 		} catch (cause) {
 			return problem(cause, 'share');
 		}
+	},
+	/**
+	 * Opens any lesson this teacher may use (`id`: shipped, shared or their own) as a new draft of
+	 * theirs, under an id of its own; goes on to the editor. 404 for a lesson they may not see.
+	 */
+	copy: async ({ request, locals }) => {
+		const { teacher, db } = await teacherContext(locals);
+		let draftId: string;
+		try {
+			({ id: draftId } = await copyLessonToDraft(
+				db,
+				teacher.id,
+				field(await request.formData(), 'id')
+			));
+		} catch (cause) {
+			return problem(cause, 'copy');
+		}
+		redirect(303, localisePath(`/teach/lessons/drafts/${draftId}`, locals.lang));
 	},
 	/** Deletes one of this teacher's drafts (`id`); a lesson published from it stays. */
 	deleteDraft: async ({ request, locals }) => {
