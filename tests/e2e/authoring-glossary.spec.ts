@@ -5,6 +5,7 @@
  * entry deleted; published, and a student taps the word and reads its meaning. A .docx starts a
  * lesson as pasted text does, and a broken one is refused, in both UI languages.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { makeClassroom } from './classroom';
 import { expect, test, type Page } from './fixtures';
 import { tx } from './i18n';
@@ -122,6 +123,13 @@ test('ar UI: glossary entries by selection and by keyboard, their links checked,
 		await expect(passage.getByTitle(t('author.glossary.nearTitle', { n: 2 }))).toHaveText(
 			'البعيدة'
 		);
+	});
+
+	await test.step('the glossary with its entries and marks has no accessibility violation', async () => {
+		const results = await new AxeBuilder({ page })
+			.include('section[aria-labelledby="glossary-title"]')
+			.analyze();
+		expect(results.violations.map((v) => `${v.id} ${v.nodes.length}`)).toEqual([]);
 	});
 
 	await test.step('a repeated form is refused, and an entry deleted', async () => {
