@@ -5,12 +5,11 @@
  */
 import type { DraftGlossaryEntry } from '$lib/lesson/draft';
 import { linkGlossary, type GlossaryLink } from '$lib/lesson/links';
-import { GlossaryEntry } from '$lib/lesson/schema';
+import { PARTS_OF_SPEECH } from '$lib/lesson/constants';
 import { normalise } from '$lib/text';
 import { tokenised } from '$lib/text/tokenise';
 
-/** The parts of speech an entry may have, as the schema lists them. */
-export const PARTS_OF_SPEECH: readonly string[] = GlossaryEntry.entries.pos.options;
+export { PARTS_OF_SPEECH };
 
 /** How well a passage word matches its entry: as written, through clitics or spelling, or near. */
 export type LinkMatch = GlossaryLink['match'];
