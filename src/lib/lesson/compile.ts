@@ -4,15 +4,15 @@
  */
 import * as v from 'valibot';
 import { findControlCharacter, findQuote, normalise, readability, splitSentences } from '$lib/text';
-// The compiler's own batch search, outside the public API of $lib/text.
-import { findAllTermOccurrences, type TermOccurrence } from '$lib/text/find';
+import type { TermOccurrence } from '$lib/text/find';
 import { normaliseFile, splitParagraphs, type ArticleParagraph } from './article';
 import { contentHash } from './hash';
+import { glossaryOccurrences, glossarySpans, type GlossaryLink } from './links';
 import { parseYaml, type DataPath } from './parse';
 import type { LessonProblem } from './problem';
 import { GAP, ID_PATTERN, TODO } from './constants';
 import { LessonFile, type Question } from './schema';
-import type { Lesson, TermSpan } from './types';
+import type { Lesson } from './types';
 // The grading rule's own check of a short question's key: what it can never accept.
 import { shortKeyProblems } from '$lib/quiz/short';
 
@@ -85,7 +85,10 @@ export function compileLesson(source: LessonSource): CompileResult {
 	}
 	checkParagraphCount(file, article, source.articlePath, report);
 	checkQuestions(file, article, report);
-	const occurrences = glossaryOccurrences(file.glossary, article);
+	const occurrences = glossaryOccurrences(
+		article.map((paragraph) => paragraph.text),
+		file.glossary.map((entry) => entry.ar)
+	);
 	checkGlossary(file, occurrences, report);
 	if (problems.length > 0) return { ok: false, problems };
 	const links = occurrences.map(glossarySpans);
@@ -302,20 +305,6 @@ function duplicates(options: { ar: string; en: string }[], field: string): Answe
 	return problems;
 }
 
-/**
- * Every occurrence of every glossary entry, by paragraph then by entry: found once, for the check
- * that each entry occurs and for the highlights.
- */
-function glossaryOccurrences(
-	glossary: LessonFile['glossary'],
-	article: ArticleParagraph[]
-): TermOccurrence[][][] {
-	return findAllTermOccurrences(
-		article.map((paragraph) => paragraph.text),
-		glossary.map((entry) => entry.ar)
-	);
-}
-
 function checkGlossary(file: LessonFile, occurrences: TermOccurrence[][][], report: Report) {
 	const seen = new Map<string, number>();
 	file.glossary.forEach((entry, i) => {
@@ -365,44 +354,6 @@ function build(file: LessonFile, article: ArticleParagraph[], links: GlossaryLin
 	return { ...content, version: contentHash(JSON.stringify(content)) };
 }
 
-const RANK = { exact: 0, form: 1, near: 2 } as const;
-
-/** A glossary occurrence kept for a paragraph, and whether only a one-letter match links it. */
-type GlossaryLink = TermSpan & { near: boolean };
-
-/**
- * Which of two overlapping glossary occurrences a tapped word shows, best first: any match as
- * written or through clitics and spelling variants before a one-letter match; then the longer
- * (a phrase before one of its words); then a match as written before one through clitics; then
- * the earlier entry. The entries' order decides only between equals.
- */
-function betterLink(
-	a: TermOccurrence & { entry: number },
-	b: TermOccurrence & { entry: number }
-): number {
-	const near = Number(a.match === 'near') - Number(b.match === 'near');
-	if (near !== 0) return near;
-	const length = b.end - b.start - (a.end - a.start);
-	if (length !== 0) return length;
-	return RANK[a.match] - RANK[b.match] || a.entry - b.entry;
-}
-
-/**
- * A paragraph's glossary links: each entry's occurrences, kept best first (see `betterLink`)
- * where they overlap, in passage order.
- */
-function glossarySpans(occurrences: TermOccurrence[][]): GlossaryLink[] {
-	const found = occurrences.flatMap((spans, entry) => spans.map((span) => ({ ...span, entry })));
-	found.sort(betterLink);
-	const kept: (TermOccurrence & { entry: number })[] = [];
-	for (const span of found) {
-		if (!kept.some((other) => span.start < other.end && other.start < span.end)) kept.push(span);
-	}
-	return kept
-		.sort((a, b) => a.start - b.start)
-		.map(({ start, end, entry, match }) => ({ start, end, entry, near: match === 'near' }));
-}
-
 /**
  * The passage words linked to a glossary entry only by a one-letter match, as notes at their place
  * in the article: the entry may be misspelt, or the word may be another word altogether
@@ -413,7 +364,7 @@ function nearLinks(lesson: Lesson, links: GlossaryLink[][], source: LessonSource
 	const lines = normaliseFile(source.article).split('\n');
 	const article = splitParagraphs(source.article);
 	lesson.paragraphs.forEach((paragraph, p) => {
-		for (const span of links[p]!.filter((link) => link.near)) {
+		for (const span of links[p]!.filter((link) => link.match === 'near')) {
 			const word = paragraph.ar.slice(span.start, span.end);
 			const entry = lesson.glossary[span.entry]!;
 			notes.push({

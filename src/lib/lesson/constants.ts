@@ -28,6 +28,17 @@ export const GENRES = ['opinion', 'news', 'feature', 'interview', 'report'] as c
 
 export const LEVELS = ['A2', 'B1', 'B2', 'C1', 'C2'] as const;
 
+/** A glossary entry's part of speech. */
+export const PARTS_OF_SPEECH = [
+	'noun',
+	'verb',
+	'adjective',
+	'adverb',
+	'phrase',
+	'name',
+	'particle'
+] as const;
+
 /** Marks an unfinished part of a scaffolded lesson; a lesson that still holds one does not compile. */
 export const TODO = 'TODO';
 

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { compileLesson } from './compile';
 import {
 	filesToModel,
@@ -55,6 +56,19 @@ describe('files ↔ model', () => {
 		const model = filesToModel({ ...files, lesson: `${files.lesson}\nextra: 1\n` });
 		expect(model.rest).toEqual({ extra: 1 });
 		expect(modelToFiles(model).lesson).toContain('extra: 1');
+	});
+
+	it('writes a glossary entry without the root and note left empty, keeping its other fields', () => {
+		const model = filesToModel(folder('tests/fixtures/lessons/valid/tiny'));
+		model.glossary = [
+			{ ar: 'أ', lemma: 'ب', root: ' ', pos: '', en: '', note: { ar: '', en: '' }, x: 1 },
+			{ ar: 'ج', lemma: 'د', root: 'ج د', pos: 'noun', en: 'e', note: { ar: '', en: 'f' } }
+		];
+		const { glossary } = parse(modelToFiles(model).lesson) as { glossary: unknown[] };
+		expect(glossary).toEqual([
+			{ ar: 'أ', lemma: 'ب', pos: '', en: '', x: 1 },
+			{ ar: 'ج', lemma: 'د', root: 'ج د', pos: 'noun', en: 'e', note: { ar: '', en: 'f' } }
+		]);
 	});
 
 	it('reads YAML that cannot be parsed as an empty lesson around the article', () => {

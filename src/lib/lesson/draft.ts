@@ -30,6 +30,18 @@ export interface DraftQuestion {
 	[field: string]: unknown;
 }
 
+/** A glossary entry as the editor holds it; optional fields left empty are left out of the YAML. */
+export interface DraftGlossaryEntry {
+	/** The word or phrase as the article has it: what is linked in the passage. */
+	ar: string;
+	lemma: string;
+	root: string;
+	pos: string;
+	en: string;
+	note: DraftText;
+	[field: string]: unknown;
+}
+
 /** A lesson being written: the article's paragraphs beside their translations, and the rest. */
 export interface DraftModel {
 	id: string;
@@ -40,8 +52,7 @@ export interface DraftModel {
 	notes: DraftText[];
 	/** The article as published (`ar`, never edited but for merging and splitting) and its English. */
 	paragraphs: DraftText[];
-	/** Kept as read: the editor does not change the glossary yet. */
-	glossary: unknown[];
+	glossary: DraftGlossaryEntry[];
 	questions: DraftQuestion[];
 	/** Top-level fields the editor does not know, written back as they came. */
 	rest: Record<string, unknown>;
@@ -76,6 +87,8 @@ const both = (value: unknown): DraftText => {
 	return { ar: str(ar), en: str(en) };
 };
 
+const filled = (text: DraftText) => text.ar.trim() !== '' || text.en.trim() !== '';
+
 function readQuestion(value: unknown): DraftQuestion {
 	const q = record(value);
 	return {
@@ -89,6 +102,29 @@ function readQuestion(value: unknown): DraftQuestion {
 		prompt: both(q.prompt),
 		explain: both(q.explain)
 	};
+}
+
+function readEntry(value: unknown): DraftGlossaryEntry {
+	const entry = record(value);
+	return {
+		...entry,
+		ar: str(entry.ar),
+		lemma: str(entry.lemma),
+		root: str(entry.root),
+		pos: str(entry.pos),
+		en: str(entry.en),
+		note: both(entry.note)
+	};
+}
+
+/** An entry as lesson.yaml has it: no empty root, no note with neither language. */
+function writeEntry(entry: DraftGlossaryEntry): Loose {
+	// Left out in place rather than rebuilt, so the fields keep their order (and the lesson its
+	// version) when nothing was edited.
+	const written: Loose = { ...entry };
+	if (entry.root.trim() === '') delete written.root;
+	if (!filled(entry.note)) delete written.note;
+	return written;
 }
 
 /**
@@ -122,13 +158,11 @@ export function filesToModel(files: DraftFiles): DraftModel {
 			ar: article[i] ?? '',
 			en: translations[i] ?? ''
 		})),
-		glossary: list(data.glossary),
+		glossary: list(data.glossary).map(readEntry),
 		questions: list(data.questions).map(readQuestion),
 		rest: Object.fromEntries(Object.entries(data).filter(([key]) => !KNOWN.has(key)))
 	};
 }
-
-const filled = (text: DraftText) => text.ar.trim() !== '' || text.en.trim() !== '';
 
 /**
  * The two files of a model. An optional field left wholly empty (summary, level, url) is left
@@ -144,7 +178,7 @@ export function modelToFiles(model: DraftModel): DraftFiles {
 		...(model.level !== '' ? { level: model.level } : {}),
 		...(model.notes.length > 0 ? { notes: model.notes } : {}),
 		paragraphs: model.paragraphs.map((p) => ({ en: p.en })),
-		glossary: model.glossary,
+		glossary: model.glossary.map(writeEntry),
 		questions: model.questions,
 		...model.rest
 	};

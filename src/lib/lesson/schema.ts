@@ -4,7 +4,7 @@
  * error, because a misspelt key would otherwise be silently ignored.
  */
 import * as v from 'valibot';
-import { GENRES, ID_PATTERN, LEVELS, SKILLS } from './constants';
+import { GENRES, ID_PATTERN, LEVELS, PARTS_OF_SPEECH, SKILLS } from './constants';
 
 const text = v.pipe(v.string(), v.trim(), v.nonEmpty('must not be empty'));
 
@@ -145,7 +145,7 @@ export const GlossaryEntry = v.strictObject({
 	/** Dictionary form. */
 	lemma: text,
 	root: v.optional(text),
-	pos: v.picklist(['noun', 'verb', 'adjective', 'adverb', 'phrase', 'name', 'particle']),
+	pos: v.picklist(PARTS_OF_SPEECH),
 	en: text,
 	note: v.optional(Bilingual)
 });
