@@ -8,7 +8,7 @@
  * `./result-rows` (one short row per student, kept current as answers arrive or are re-graded),
  * not from every answer.
  */
-import type { Bilingual } from '$lib/lesson/types';
+import type { Bilingual, Lesson } from '$lib/lesson/types';
 import { describeAnswer, readStoredAnswer } from '$lib/quiz/describe';
 import { buildMatrix, matrixFromFacts, type AttemptFacts, type Matrix } from '$lib/teach/matrix';
 import { getLesson, lessonLookup } from '$lib/server/lessons';
@@ -16,7 +16,7 @@ import { dueEnd } from './assignments';
 import { isId, requireClass } from './classes';
 import type { ClassRow, Db } from './db/database';
 import { NotFoundError } from './errors';
-import { classCellFacts, classCellFactsByLesson } from './result-rows';
+import { classCellFactsByLesson, classResultRows } from './result-rows';
 
 export type {
 	CellState,
@@ -168,13 +168,24 @@ export async function assignmentResults(
 	lessonId: unknown
 ): Promise<AssignmentResults> {
 	const classRow = await requireClass(db, teacherId, classId);
+	return (await classAssignmentResults(db, classRow, lessonId)).results;
+}
+
+/**
+ * The same for a class already checked to be the teacher's, with the lesson the results are of
+ * (its paragraphs, for the one missed most).
+ *
+ * @throws NotFoundError (`assignment-not-found`, `unknown-lesson`)
+ */
+export async function classAssignmentResults(
+	db: Db,
+	classRow: ClassRow,
+	lessonId: unknown
+): Promise<{ results: AssignmentResults; lesson: Lesson }> {
 	const { lesson, dueDate } = await requireAssignment(db, classRow, lessonId);
-	const [students, cells] = await Promise.all([
-		classStudents(db, classRow.id),
-		classCellFacts(db, classRow.id, lesson.id)
-	]);
+	const { students, cells } = await classResultRows(db, classRow.id, lesson.id);
 	const end = dueEndIso(dueDate, classRow.time_zone);
-	return {
+	const results = {
 		class: { id: classRow.id, name: classRow.name, timeZone: classRow.time_zone },
 		lesson: {
 			id: lesson.id,
@@ -186,6 +197,7 @@ export async function assignmentResults(
 		dueEnd: end,
 		...matrixFromFacts({ lesson, dueEnd: end, students, cells })
 	};
+	return { results, lesson };
 }
 
 /**
