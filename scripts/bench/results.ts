@@ -8,7 +8,7 @@
  * time of the server process, and wall time, per request; median and p95), with the CPU from
  * /proc over the same renders as a cross-check; latency with 40 requests at once; and /healthz's
  * latency meanwhile, which shows whether rendering results holds up everything else the server
- * does.
+ * does. The page's HTML is weighed as rendered and as brotli at the server's quality.
  *
  * The class and its answers are written straight into the database before the server starts,
  * with the grades `$lib/quiz` gives; the teacher's session is made the way sign-in makes it.
@@ -17,15 +17,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { sql } from 'kysely';
 import type { Lesson } from '../../src/lib/lesson';
 import { grade, keyAnswer } from '../../src/lib/quiz';
-import { acceptedAnswers } from '../../src/lib/server/accepted';
 import { createSession } from '../../src/lib/server/auth';
 import { createClass } from '../../src/lib/server/classes';
 import { openDatabase, type OpenDatabase } from '../../src/lib/server/db/connect';
 import { refreshResultRows } from '../../src/lib/server/result-rows';
-import { assignmentResults } from '../../src/lib/server/results';
+import { resultsPage } from '../../src/lib/server/results-page';
 import { syncShippedLessons } from '../../src/lib/server/shipped-lessons';
 import { hashToken, newToken } from '../../src/lib/server/tokens';
 import { randomSource, wrongAnswer } from './answers';
@@ -68,6 +68,9 @@ export interface ResultsRun {
 	loadP50Ms: number;
 	loadP99Ms: number;
 	rendersPerSecond: number;
+	/** The page's HTML as rendered, and brotli at the server's quality. */
+	htmlBytes: number;
+	htmlBrotliBytes: number;
 	/** /healthz while the results page is under load. */
 	healthP50Ms: number;
 	healthP99Ms: number;
@@ -90,15 +93,12 @@ interface DataTiming {
 }
 
 /**
- * What the results page's `load` asks of the database and the matrix (the results and the
- * accepted answers), called IN_PROCESS times in a loop in this process, after a warm-up: the
+ * What the results page's `load` asks of the database and the matrix (`resultsPage`: the results
+ * cut to the page's view, and the accepted answers), called IN_PROCESS times in a loop in this process, after a warm-up: the
  * cost of the data alone, without rendering the HTML.
  */
 async function dataTiming(db: OpenDatabase['db'], page: Prepared): Promise<DataTiming> {
-	const call = async () => {
-		await assignmentResults(db, page.teacherId, page.classId, page.lessonId);
-		await acceptedAnswers(db, page.teacherId, page.classId, page.lessonId);
-	};
+	const call = () => resultsPage(db, page.teacherId, page.classId, page.lessonId, 'en');
 	for (let i = 0; i < 5; i++) await call();
 	const cpu: number[] = [];
 	const wall: number[] = [];
@@ -216,15 +216,16 @@ export function serverTimings(header: string | null): Record<string, number> {
 async function timed(
 	url: string,
 	cookie?: string
-): Promise<{ ms: number; ok: boolean; server: Record<string, number> }> {
+): Promise<{ ms: number; ok: boolean; server: Record<string, number>; body?: Buffer }> {
 	const started = performance.now();
 	try {
 		const response = await fetch(url, cookie ? { headers: { cookie } } : {});
-		await response.arrayBuffer();
+		const body = Buffer.from(await response.arrayBuffer());
 		return {
 			ms: performance.now() - started,
 			ok: response.status === 200,
-			server: serverTimings(response.headers.get('server-timing'))
+			server: serverTimings(response.headers.get('server-timing')),
+			body
 		};
 	} catch {
 		return { ms: performance.now() - started, ok: false, server: {} };
@@ -246,10 +247,16 @@ async function measure(
 		const url = `${server.origin}${page.path}`;
 		let failures = 0;
 		progress(`results ${engine} ${students}: warming up`);
+		let html: Buffer = Buffer.alloc(0);
 		for (let i = 0; i < 5; i++) {
-			const { ok } = await timed(url, page.cookie);
-			if (!ok) throw new Error(`results page ${url} did not answer 200`);
+			const { ok, body } = await timed(url, page.cookie);
+			if (!ok || !body) throw new Error(`results page ${url} did not answer 200`);
+			html = body;
 		}
+		// The fetch undoes the server's compression: this is the HTML as rendered.
+		const htmlBrotliBytes = brotliCompressSync(html, {
+			params: { [constants.BROTLI_PARAM_QUALITY]: 5 }
+		}).byteLength;
 		progress(`results ${engine} ${students}: ${SEQUENTIAL} renders one at a time`);
 		const cpuBefore = cpuTimeMs(server.pid);
 		const single: number[] = [];
@@ -303,6 +310,8 @@ async function measure(
 			loadP50Ms: median(load),
 			loadP99Ms: percentile(load, 99),
 			rendersPerSecond: load.length / seconds,
+			htmlBytes: html.byteLength,
+			htmlBrotliBytes,
 			healthP50Ms: median(health),
 			healthP99Ms: percentile(health, 99),
 			failures,
@@ -404,6 +413,14 @@ export function resultsFigures(runs: readonly ResultsRun[]): Figure[] {
 		const budgeted = run.students === 40;
 		const note = run.failures > 0 ? `${run.failures} requests failed` : undefined;
 		return [
+			figure(
+				'results',
+				`${name} · the page's HTML`,
+				run.htmlBytes,
+				'bytes',
+				undefined,
+				`${round(run.htmlBrotliBytes / 1024, 1)} KB brotli`
+			),
 			figure(
 				'results',
 				`${name} · the page's data (in process), CPU median`,

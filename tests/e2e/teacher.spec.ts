@@ -242,6 +242,8 @@ test('a class from sign-up to results: join by link, answer offline, the outbox 
 		expect(rows).toHaveLength(4);
 		await teacher.reload();
 		await expect(row.locator('[data-answered]')).toHaveText(`4/${lesson.questions.length}`);
+		// The question cells are built once the page runs: wait for them before counting none.
+		await expect(row.locator('[data-state]')).toHaveCount(lesson.questions.length);
 		await expect(row.locator('.tries')).toHaveCount(0);
 	});
 

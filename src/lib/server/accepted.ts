@@ -131,6 +131,15 @@ export async function acceptedAnswers(
 	lessonId: string
 ): Promise<AcceptedAnswer[]> {
 	const classRow = await requireClass(db, teacherId, classId);
+	return classAcceptedAnswers(db, classRow.id, lessonId);
+}
+
+/** The same for a class already checked to be the teacher's. */
+export async function classAcceptedAnswers(
+	db: Db,
+	classId: string,
+	lessonId: string
+): Promise<AcceptedAnswer[]> {
 	const rows = await db
 		.selectFrom('accepted_answers')
 		.innerJoin('teachers', 'teachers.id', 'accepted_answers.accepted_by')
@@ -142,7 +151,7 @@ export async function acceptedAnswers(
 			'accepted_answers.regraded',
 			'teachers.name'
 		])
-		.where('accepted_answers.class_id', '=', classRow.id)
+		.where('accepted_answers.class_id', '=', classId)
 		.where('accepted_answers.lesson_id', '=', lessonId)
 		.orderBy('accepted_answers.accepted_at')
 		.orderBy('accepted_answers.id')

@@ -72,6 +72,16 @@ export async function requireClass(db: Db, teacherId: string, classId: unknown):
 		.selectAll()
 		.where('id', '=', classId)
 		.executeTakeFirst();
+	return ownClass(row, teacherId);
+}
+
+/**
+ * A class row read by a caller's own query (with more beside it), checked as `requireClass`
+ * checks it.
+ *
+ * @throws NotFoundError when there is no row; ForbiddenError when it is another teacher's class
+ */
+export function ownClass<Row extends ClassRow>(row: Row | undefined, teacherId: string): Row {
 	if (!row) throw notFound();
 	if (row.teacher_id !== teacherId) {
 		throw new ForbiddenError('class-not-found', 'No such class.');

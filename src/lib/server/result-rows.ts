@@ -100,20 +100,29 @@ export async function refreshResultRows(
 	}
 }
 
-/** The facts of every answered cell of a class's students for one lesson: one row per student. */
-export async function classCellFacts(
+/**
+ * A class's students and the facts of every answered cell for one lesson, in one query: each
+ * student with their summary row, if any.
+ */
+export async function classResultRows(
 	db: Db,
 	classId: string,
 	lessonId: string
-): Promise<CellFacts[]> {
+): Promise<{ students: { id: string; display_name: string }[]; cells: CellFacts[] }> {
 	const rows = await db
-		.selectFrom('result_rows')
-		.innerJoin('students', 'students.id', 'result_rows.student_id')
-		.select(['result_rows.student_id', 'result_rows.cells'])
+		.selectFrom('students')
+		.leftJoin('result_rows', (join) =>
+			join
+				.onRef('result_rows.student_id', '=', 'students.id')
+				.on('result_rows.lesson_id', '=', lessonId)
+		)
+		.select(['students.id', 'students.display_name', 'result_rows.cells'])
 		.where('students.class_id', '=', classId)
-		.where('result_rows.lesson_id', '=', lessonId)
 		.execute();
-	return rows.flatMap((row) => unpack(row.student_id, row.cells));
+	return {
+		students: rows.map((row) => ({ id: row.id, display_name: row.display_name })),
+		cells: rows.flatMap((row) => (row.cells === null ? [] : unpack(row.id, row.cells)))
+	};
 }
 
 /** The same for every lesson of a class at once, by lesson id: one row per student and lesson. */

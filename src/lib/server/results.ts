@@ -8,15 +8,15 @@
  * `./result-rows` (one short row per student, kept current as answers arrive or are re-graded),
  * not from every answer.
  */
-import type { Bilingual } from '$lib/lesson/types';
+import type { Bilingual, Lesson } from '$lib/lesson/types';
 import { describeAnswer, readStoredAnswer } from '$lib/quiz/describe';
 import { buildMatrix, matrixFromFacts, type AttemptFacts, type Matrix } from '$lib/teach/matrix';
 import { getLesson, lessonLookup } from '$lib/server/lessons';
 import { dueEnd } from './assignments';
-import { isId, requireClass } from './classes';
+import { isId, ownClass, requireClass } from './classes';
 import type { ClassRow, Db } from './db/database';
 import { NotFoundError } from './errors';
-import { classCellFacts, classCellFactsByLesson } from './result-rows';
+import { classCellFactsByLesson, classResultRows } from './result-rows';
 
 export type {
 	CellState,
@@ -111,20 +111,43 @@ export function dueEndIso(dueDate: string | null, timeZone: string): string | nu
 	return dueDate === null ? null : dueEnd(dueDate, timeZone).toISOString();
 }
 
-async function requireAssignment(db: Db, classRow: ClassRow, lessonId: unknown) {
-	const assignment =
-		typeof lessonId === 'string'
-			? await db
-					.selectFrom('assignments')
-					.select(['lesson_id', 'due_date'])
-					.where('class_id', '=', classRow.id)
-					.where('lesson_id', '=', lessonId)
-					.executeTakeFirst()
-			: undefined;
-	if (!assignment) throw new NotFoundError('assignment-not-found', 'This lesson is not assigned.');
-	const lesson = await getLesson(db, assignment.lesson_id);
-	if (!lesson) throw new NotFoundError('unknown-lesson', 'This lesson is no longer on the server.');
-	return { lesson, dueDate: assignment.due_date };
+/** A class checked to be the teacher's, and its assignment of one lesson. */
+export interface CheckedAssignment {
+	classRow: ClassRow;
+	lessonId: string;
+	dueDate: string | null;
+}
+
+/**
+ * The teacher's class and its assignment of a lesson, in one query.
+ *
+ * @throws NotFoundError (class, `assignment-not-found`), ForbiddenError
+ */
+export async function requireClassAssignment(
+	db: Db,
+	teacherId: string,
+	classId: unknown,
+	lessonId: unknown
+): Promise<CheckedAssignment> {
+	const lesson = typeof lessonId === 'string' ? lessonId : '';
+	const row = isId(classId)
+		? await db
+				.selectFrom('classes')
+				.leftJoin('assignments', (join) =>
+					join
+						.onRef('assignments.class_id', '=', 'classes.id')
+						.on('assignments.lesson_id', '=', lesson)
+				)
+				.selectAll('classes')
+				.select(['assignments.lesson_id as assigned', 'assignments.due_date as assignment_due'])
+				.where('classes.id', '=', classId)
+				.executeTakeFirst()
+		: undefined;
+	const { assigned, assignment_due: dueDate, ...classRow } = ownClass(row, teacherId);
+	if (assigned === null) {
+		throw new NotFoundError('assignment-not-found', 'This lesson is not assigned.');
+	}
+	return { classRow, lessonId: assigned, dueDate };
 }
 
 /** A class's students, unsorted. */
@@ -167,14 +190,27 @@ export async function assignmentResults(
 	classId: unknown,
 	lessonId: unknown
 ): Promise<AssignmentResults> {
-	const classRow = await requireClass(db, teacherId, classId);
-	const { lesson, dueDate } = await requireAssignment(db, classRow, lessonId);
-	const [students, cells] = await Promise.all([
-		classStudents(db, classRow.id),
-		classCellFacts(db, classRow.id, lesson.id)
+	const assignment = await requireClassAssignment(db, teacherId, classId, lessonId);
+	return (await checkedAssignmentResults(db, assignment)).results;
+}
+
+/**
+ * The same for an assignment already checked, with the lesson the results are of (its
+ * paragraphs, for the one missed most): the lesson and the students' rows are read side by side.
+ *
+ * @throws NotFoundError `unknown-lesson`
+ */
+export async function checkedAssignmentResults(
+	db: Db,
+	{ classRow, lessonId, dueDate }: CheckedAssignment
+): Promise<{ results: AssignmentResults; lesson: Lesson }> {
+	const [lesson, { students, cells }] = await Promise.all([
+		getLesson(db, lessonId),
+		classResultRows(db, classRow.id, lessonId)
 	]);
+	if (!lesson) throw new NotFoundError('unknown-lesson', 'This lesson is no longer on the server.');
 	const end = dueEndIso(dueDate, classRow.time_zone);
-	return {
+	const results = {
 		class: { id: classRow.id, name: classRow.name, timeZone: classRow.time_zone },
 		lesson: {
 			id: lesson.id,
@@ -186,6 +222,7 @@ export async function assignmentResults(
 		dueEnd: end,
 		...matrixFromFacts({ lesson, dueEnd: end, students, cells })
 	};
+	return { results, lesson };
 }
 
 /**

@@ -1,26 +1,19 @@
-import { getLesson } from '$lib/server/lessons';
-import { acceptAnswer, acceptedAnswers } from '$lib/server/accepted';
-import { assignmentResults } from '$lib/server/results';
+import { DEFAULT_LANG, isLang } from '$lib/i18n';
+import { acceptAnswer } from '$lib/server/accepted';
+import { resultsPage } from '$lib/server/results-page';
 import { field, orNotFound, problem, teacherContext } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
- * The results of one assignment: the students × questions grid, per-question figures, the
- * typed answers the teacher accepted, and the text of the paragraph the class missed most.
+ * The results of one assignment in the page's language: the students × questions grid (each
+ * student's cells as one short string the browser builds the grid from), per-question figures,
+ * the typed answers the teacher accepted, and the text of the paragraph the class missed most.
  */
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { teacher, db } = await teacherContext(locals);
-	const results = await orNotFound(
-		assignmentResults(db, teacher.id, params.classId, params.lessonId)
-	);
-	const accepted = await acceptedAnswers(db, teacher.id, results.class.id, results.lesson.id);
-	const figures = results.paragraphs.find((p) => p.index === results.mostMissedParagraph);
-	const text = figures && (await getLesson(db, results.lesson.id))?.paragraphs[figures.index];
-	return {
-		results,
-		accepted,
-		missed: figures && text ? { ...figures, ar: text.ar, en: text.en } : null
-	};
+	// From `params`, not `locals`: a switch of language must load the page's texts again.
+	const lang = isLang(params.lang) ? params.lang : DEFAULT_LANG;
+	return orNotFound(resultsPage(db, teacher.id, params.classId, params.lessonId, lang));
 };
 
 export const actions = {
