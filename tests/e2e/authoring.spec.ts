@@ -320,7 +320,8 @@ test('the authoring pages have no accessibility violations, in both languages', 
 	playwright,
 	baseURL
 }) => {
-	test.slow();
+	// Eight question forms on the page, checked twice in each language, on a shared machine.
+	test.setTimeout(300_000);
 	const { teacher } = await makeClassroom(playwright, baseURL!, []);
 	const created = await teacher.post('/api/lessons/drafts', {
 		headers: { origin: baseURL! },

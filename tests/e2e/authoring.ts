@@ -61,7 +61,7 @@ export async function selectEvidenceByKeyboard(page: Page, where: Where, last: s
 	const forward = where.lang === 'ar' ? 'ArrowLeft' : 'ArrowRight';
 	const selected = () =>
 		box.evaluate((element: HTMLTextAreaElement) =>
-			element.value.slice(element.selectionStart, element.selectionEnd).trim()
+			element.value.slice(element.selectionStart, element.selectionEnd).replace(/[\p{P}\s]+$/u, '')
 		);
 	for (let presses = 0; !(await selected()).endsWith(last); presses++) {
 		expect(presses, `"${last}" selected`).toBeLessThan(60);
