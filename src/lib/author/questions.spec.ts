@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { duplicateQuestion, freeId, moveQuestion, newQuestion } from './questions';
+import { duplicateQuestion, freeId, missingFields, moveQuestion, newQuestion } from './questions';
 
 describe('questions in the editor', () => {
 	it('gives each new question a free id and its type’s fields', () => {
@@ -18,6 +18,26 @@ describe('questions in the editor', () => {
 		});
 	});
 
+	it('gives the other four types as many items, pairs and gaps as they need at least', () => {
+		expect(newQuestion('order', []).items).toEqual(Array(3).fill({ ar: '', en: '' }));
+		expect(newQuestion('match', []).pairs).toEqual(
+			Array(3).fill({ left: { ar: '', en: '' }, right: { ar: '', en: '' } })
+		);
+		expect(newQuestion('cloze', [])).toMatchObject({
+			text: { ar: '', en: '' },
+			gaps: [{ ar: '', en: '' }],
+			distractors: []
+		});
+		const evidence = newQuestion('evidence', []);
+		expect(Object.keys(evidence).sort()).toEqual(
+			['evidence', 'evidence_en', 'explain', 'id', 'paragraph', 'prompt', 'skill', 'type'].sort()
+		);
+		// No two items share one object: editing one leaves the others.
+		const order = newQuestion('order', []).items as { ar: string }[];
+		order[0]!.ar = 'أ';
+		expect(order[1]!.ar).toBe('');
+	});
+
 	it('moves within the list and duplicates under a free id', () => {
 		const list = [newQuestion('choice', [])];
 		list.push(newQuestion('truefalse', list));
@@ -28,5 +48,19 @@ describe('questions in the editor', () => {
 		expect(doubled[1]!.choices).toEqual(list[0]!.choices);
 		expect(doubled[1]!.choices).not.toBe(list[0]!.choices);
 		expect(freeId([{ ...list[0]!, id: 'vote1' }], 'vote')).toBe('vote2');
+	});
+
+	it('fills what a hand-written question lacks for its form, and nothing else', () => {
+		const cloze = { ...newQuestion('cloze', []), text: 'a string', gaps: undefined };
+		expect(missingFields(cloze)).toEqual({ text: { ar: '', en: '' }, gaps: [{ ar: '', en: '' }] });
+		const order = newQuestion('order', []);
+		delete order.items;
+		expect(missingFields(order)).toEqual({ items: Array(3).fill({ ar: '', en: '' }) });
+		expect(missingFields(newQuestion('match', []))).toEqual({});
+		expect(missingFields({ ...newQuestion('choice', []), type: 'poll' })).toEqual({});
+		// A short question's answers are not a list: an object with a list per language.
+		expect(missingFields({ ...newQuestion('short', []), answers: ['yes'] })).toEqual({
+			answers: { ar: [], en: [] }
+		});
 	});
 });

@@ -1,11 +1,16 @@
 /**
- * Making questions in the editor: a new question of each type the editor has a form for, with
- * every text empty for the author (and the checker) to fill, and the list operations.
+ * Making questions in the editor: a new question of each of the eight types, with every text
+ * empty for the author (and the checker) to fill and as many options as its type needs at least,
+ * and the list operations.
  */
+import { QUESTION_TYPES } from '$lib/lesson/constants';
 import type { DraftQuestion } from '$lib/lesson/draft';
 
-/** The types the editor has a form for; others are kept, listed, moved and deleted as they are. */
-export const EDITABLE_TYPES = ['choice', 'multi', 'truefalse', 'short'] as const;
+/**
+ * The types the editor has a form for: all eight. A question of any other type (a misspelt one in
+ * a hand-written file) is kept, listed, moved and deleted as it is.
+ */
+export const EDITABLE_TYPES = QUESTION_TYPES;
 export type EditableType = (typeof EDITABLE_TYPES)[number];
 
 export const isEditable = (type: string): type is EditableType =>
@@ -37,8 +42,23 @@ export function newQuestion(
 		prompt: blank(),
 		explain: blank()
 	};
-	if (type === 'truefalse') return { ...base, answer: 'true' };
-	if (type === 'short') return { ...base, answers: { ar: [], en: [] } };
+	switch (type) {
+		case 'truefalse':
+			return { ...base, answer: 'true' };
+		case 'short':
+			return { ...base, answers: { ar: [], en: [] } };
+		case 'order':
+			return { ...base, skill: 'sequence', items: [blank(), blank(), blank()] };
+		case 'match':
+			return {
+				...base,
+				pairs: Array.from({ length: 3 }, () => ({ left: blank(), right: blank() }))
+			};
+		case 'cloze':
+			return { ...base, skill: 'vocabulary', text: blank(), gaps: [blank()], distractors: [] };
+		case 'evidence':
+			return base;
+	}
 	const choices = Array.from({ length: type === 'multi' ? 3 : 2 }, (_, i) => ({
 		...blank(),
 		correct: i === 0
@@ -60,4 +80,25 @@ export function duplicateQuestion(list: readonly DraftQuestion[], index: number)
 	const copy = structuredClone(list[index]!);
 	copy.id = freeId(list, `${copy.id.replace(/\d+$/, '')}`);
 	return [...list.slice(0, index + 1), copy, ...list.slice(index + 1)];
+}
+
+/**
+ * The fields of its type a question lacks, as a new one has them: a hand-written question may
+ * leave out a list or a text (or give the wrong kind of value), and its form needs them to bind
+ * to. Nothing for a question that has them all, or of a type without a form.
+ */
+export function missingFields(question: DraftQuestion): Record<string, unknown> {
+	if (!isEditable(question.type)) return {};
+	const fresh: Record<string, unknown> = newQuestion(question.type, []);
+	const missing: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(fresh)) {
+		const have = question[key];
+		const fits = Array.isArray(value)
+			? Array.isArray(have)
+			: typeof value === 'object'
+				? typeof have === 'object' && have !== null && !Array.isArray(have)
+				: have !== undefined;
+		if (!fits) missing[key] = value;
+	}
+	return missing;
 }

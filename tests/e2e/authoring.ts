@@ -1,0 +1,78 @@
+/**
+ * The lesson editor for the browser tests: a question's evidence selected in its paragraph, by
+ * mouse-like selection or by keyboard alone, as an author does.
+ */
+import { expect, type Page } from '@playwright/test';
+import { tx } from './i18n';
+
+/** Which paragraph of question `n`'s evidence, and the UI's language. */
+interface Where {
+	ui: 'ar' | 'en';
+	n: number;
+	lang: 'ar' | 'en';
+}
+
+const suffix = (lang: 'ar' | 'en') => (lang === 'ar' ? 'Ar' : 'En');
+
+/** Opens question `n`'s paragraph in `lang` to select in; returns its box. */
+async function openPassage(page: Page, { ui, n, lang }: Where) {
+	await page
+		.getByRole('button', { name: tx(ui, `author.evidence.choose${suffix(lang)}`, { n }) })
+		.click();
+	const box = page.getByRole('textbox', {
+		name: tx(ui, `author.evidence.passage${suffix(lang)}`, { n })
+	});
+	await expect(box).toBeFocused();
+	return box;
+}
+
+/**
+ * Selects `words` (their `nth` occurrence, from 0) in question `n`'s paragraph, as a drag of the
+ * mouse leaves the selection, and uses them; `expected` is the evidence then marked.
+ */
+export async function selectEvidence(
+	page: Page,
+	where: Where,
+	words: string,
+	nth = 0,
+	expected = words
+): Promise<void> {
+	const box = await openPassage(page, where);
+	await box.evaluate(
+		(element: HTMLTextAreaElement, [text, count]) => {
+			let at = -1;
+			for (let i = 0; i <= count; i++) at = element.value.indexOf(text, at + 1);
+			element.setSelectionRange(at, at + text.length);
+		},
+		[words, nth] as const
+	);
+	await page.getByRole('button', { name: tx(where.ui, 'author.evidence.use') }).click();
+	await expect(evidenceMark(page, where)).toHaveText(expected);
+}
+
+/**
+ * Selects question `n`'s paragraph from its start to the end of the word `last` with the
+ * keyboard alone (Shift and Control with the arrow that moves forward in the paragraph's
+ * direction, a word at a time), and uses it with Enter.
+ */
+export async function selectEvidenceByKeyboard(page: Page, where: Where, last: string) {
+	const box = await openPassage(page, where);
+	await page.keyboard.press('Control+Home');
+	const forward = where.lang === 'ar' ? 'ArrowLeft' : 'ArrowRight';
+	const selected = () =>
+		box.evaluate((element: HTMLTextAreaElement) =>
+			element.value.slice(element.selectionStart, element.selectionEnd).replace(/[\p{P}\s]+$/u, '')
+		);
+	for (let presses = 0; !(await selected()).endsWith(last); presses++) {
+		expect(presses, `"${last}" selected`).toBeLessThan(60);
+		await page.keyboard.press(`Control+Shift+${forward}`);
+	}
+	await page.keyboard.press('Enter');
+}
+
+/** The marked evidence of question `n` in `lang`. */
+export function evidenceMark(page: Page, { ui, n, lang }: Where) {
+	return page
+		.getByRole('group', { name: tx(ui, `author.evidence.label${suffix(lang)}`, { n }) })
+		.locator('mark');
+}
