@@ -5,6 +5,7 @@ describe('$lib/text', () => {
 	it('exports the whole public API', () => {
 		expect(Object.keys(text).sort()).toEqual([
 			'BIDI_CONTROLS',
+			'escapeHtml',
 			'findControlCharacter',
 			'findQuote',
 			'findTerm',
@@ -13,6 +14,7 @@ describe('$lib/text', () => {
 			'normalise',
 			'readability',
 			'segments',
+			'segmentsHtml',
 			'sentenceRuns',
 			'splitSentences',
 			'stems',
