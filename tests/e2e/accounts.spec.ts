@@ -3,7 +3,7 @@
  * "Teachers" link on student pages, sign-in that keeps where it was going, changing and resetting
  * a password, and the limits and checks a teacher and a student meet.
  */
-import { joinAs, makeClassroom, newEmail } from './classroom';
+import { joinAs, makeClassroom, newEmail, PASSWORD_HASH_TIMEOUT as SLOW } from './classroom';
 import { expect, test, type Page } from './fixtures';
 import { tx } from './i18n';
 
@@ -30,8 +30,6 @@ for (const lang of LANGS) {
 
 const PASSWORD = 'olive trees by the shatt';
 const LAPTOP = { viewport: { width: 1280, height: 900 } };
-/** How long a form that hashes a password may take (scrypt at 128 MiB, on a shared machine). */
-const SLOW = 30_000;
 
 // Every test here signs a teacher up or in, each a deliberately slow hash.
 test.describe.configure({ timeout: 180_000 });

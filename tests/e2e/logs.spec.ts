@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { joinOnPage, newEmail, postForm } from './classroom';
+import { joinOnPage, newEmail, PASSWORD_HASH_TIMEOUT, postForm } from './classroom';
 import { deviceRecords } from './device';
 import { tx } from './i18n';
 import { card, loadLessons, setReading } from './lessons';
@@ -47,7 +47,7 @@ test('no password, answer or token reaches the server log', async ({ browser }) 
 	await teacher.getByLabel(tx('en', 'teach.account.email')).fill(email);
 	await teacher.getByLabel(tx('en', 'teach.account.password')).fill(PASSWORD);
 	await teacher.getByRole('button', { name: tx('en', 'teach.signup.submit') }).click();
-	await expect(teacher).toHaveURL('/en/teach');
+	await expect(teacher).toHaveURL('/en/teach', { timeout: PASSWORD_HASH_TIMEOUT });
 	await teacher.getByRole('button', { name: tx('en', 'teach.nav.signOut') }).click();
 	await expect(teacher).toHaveURL('/en/teach/signin');
 	for (const password of [WRONG_PASSWORD, PASSWORD]) {
@@ -55,7 +55,7 @@ test('no password, answer or token reaches the server log', async ({ browser }) 
 		await teacher.getByLabel(tx('en', 'teach.account.password')).fill(password);
 		await teacher.getByRole('button', { name: tx('en', 'teach.signin.submit') }).click();
 	}
-	await expect(teacher).toHaveURL('/en/teach');
+	await expect(teacher).toHaveURL('/en/teach', { timeout: PASSWORD_HASH_TIMEOUT });
 	const created = await postForm(teacher.request, origin, '/teach?/create', { name: 'Logs' });
 	const classId = created.headers()['location']!.split('/').pop()!;
 	await postForm(teacher.request, origin, `/teach/classes/${classId}/assign`, {

@@ -5,6 +5,7 @@
  */
 import type { APIRequestContext, APIResponse, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { PASSWORD_HASH_TIMEOUT } from './classroom';
 import { tx } from './i18n';
 import { loadLessons } from './lessons';
 
@@ -248,5 +249,5 @@ async function signIn(page: Page, email: string) {
 	await page.locator('input[name="email"]').fill(email);
 	await page.locator('input[name="password"]').fill(PASSWORD);
 	await page.getByRole('button', { name: tx('en', 'teach.signin.submit') }).click();
-	await expect(page).toHaveURL('/en/teach');
+	await expect(page).toHaveURL('/en/teach', { timeout: PASSWORD_HASH_TIMEOUT });
 }

@@ -21,6 +21,7 @@ import {
 	parseCsv,
 	PASSWORD,
 	PHONE,
+	PASSWORD_HASH_TIMEOUT,
 	postForm,
 	signUpOnPage
 } from './classroom';
@@ -380,7 +381,7 @@ test('sign-in: wrong password, session cookie, sign-out, back to the page asked 
 
 	await password.fill(PASSWORD);
 	await page.getByRole('button', { name: tx('en', 'teach.signin.submit') }).click();
-	await expect(page).toHaveURL(`/en/teach/classes/${classId}`);
+	await expect(page).toHaveURL(`/en/teach/classes/${classId}`, { timeout: PASSWORD_HASH_TIMEOUT });
 	const second = (await context.cookies()).find((c) => c.name === 'qiraa_session')!;
 	expect(second.value).not.toBe(first.value);
 	await context.close();

@@ -6,6 +6,7 @@
  * without it.) The CSV downloads keep the text and defuse formulas.
  */
 import { expect, test, type Page } from './fixtures';
+import { PASSWORD_HASH_TIMEOUT } from './classroom';
 import { tx } from './i18n';
 import { loadLessons } from './lessons';
 
@@ -88,7 +89,7 @@ for (const lang of ['ar', 'en'] as const) {
 			.fill(`xss-${lang}-${Date.now().toString(36)}@school.example`);
 		await teacher.getByLabel(tx(lang, 'teach.account.password')).fill(PASSWORD);
 		await teacher.getByRole('button', { name: tx(lang, 'teach.signup.submit') }).click();
-		await expect(teacher).toHaveURL(`${prefix}/teach`);
+		await expect(teacher).toHaveURL(`${prefix}/teach`, { timeout: PASSWORD_HASH_TIMEOUT });
 
 		await teacher.getByLabel(tx(lang, 'teach.classes.name'), { exact: true }).fill(CLASS);
 		await teacher.getByRole('button', { name: tx(lang, 'teach.classes.create') }).click();
