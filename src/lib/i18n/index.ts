@@ -27,22 +27,45 @@ export function other(lang: Lang): Lang {
 	return lang === 'ar' ? 'en' : 'ar';
 }
 
+/** Instances made so far, by the identity of their message sets, in order, then language. */
+interface Made {
+	next: WeakMap<Messages, Made>;
+	byLang: Map<Lang, i18n>;
+}
+const made: Made = { next: new WeakMap(), byLang: new Map() };
+
 /**
- * A ready i18next instance for one language (the messages are at hand, so init is synchronous).
- * @param messages the language's messages (`loadMessages`), with an area's own merged in, such as
- *   the teacher area's
+ * A ready i18next instance for one language (the messages are at hand, so init is synchronous),
+ * with `sets` merged in order, later keys winning: the language's messages (`loadMessages`), then
+ * an area's own, such as the teacher area's. Made once per language and combination of sets (by
+ * their identity) and then shared: an instance never changes language, so sharing is safe, and a
+ * server page no longer builds two instances and their plural rules on every render (measured:
+ * about a tenth of a results page's server time).
  */
-export function createI18n(lang: Lang, messages: Messages): i18n {
-	const instance = i18next.createInstance();
-	void instance.init({
-		lng: lang,
-		fallbackLng: false,
-		resources: { [lang]: { translation: messages } },
-		initAsync: false,
-		interpolation: { escapeValue: false },
-		returnNull: false,
-		showSupportNotice: false
-	});
+export function createI18n(lang: Lang, ...sets: Messages[]): i18n {
+	let node = made;
+	for (const set of sets) {
+		let next = node.next.get(set);
+		if (!next) {
+			next = { next: new WeakMap(), byLang: new Map() };
+			node.next.set(set, next);
+		}
+		node = next;
+	}
+	let instance = node.byLang.get(lang);
+	if (!instance) {
+		instance = i18next.createInstance();
+		void instance.init({
+			lng: lang,
+			fallbackLng: false,
+			resources: { [lang]: { translation: Object.assign({}, ...sets) as Messages } },
+			initAsync: false,
+			interpolation: { escapeValue: false },
+			returnNull: false,
+			showSupportNotice: false
+		});
+		node.byLang.set(lang, instance);
+	}
 	return instance;
 }
 

@@ -39,11 +39,25 @@ export function messageUrls(lang: Lang): string[] {
 	return ofLang(urls, lang);
 }
 
+const loaded = new Map<Lang, Promise<Messages>>();
+
 /**
  * One language's messages: read from the server's bundle when rendering there, fetched as their
- * files in the browser (preloaded by the page, and in the service worker's precache).
+ * files in the browser (preloaded by the page, and in the service worker's precache). Loaded once
+ * per language and then the same object, so `createI18n` finds the instance it made for it; a
+ * fetch that failed is tried again next time.
  */
-export async function loadMessages(lang: Lang, fetch: typeof globalThis.fetch): Promise<Messages> {
+export function loadMessages(lang: Lang, fetch: typeof globalThis.fetch): Promise<Messages> {
+	let messages = loaded.get(lang);
+	if (!messages) {
+		messages = readMessages(lang, fetch);
+		loaded.set(lang, messages);
+		messages.catch(() => loaded.delete(lang));
+	}
+	return messages;
+}
+
+async function readMessages(lang: Lang, fetch: typeof globalThis.fetch): Promise<Messages> {
 	if (import.meta.env.SSR) {
 		const files = import.meta.glob<Messages>(
 			[
