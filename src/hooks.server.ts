@@ -29,6 +29,7 @@ import { compressed } from '$lib/server/compress';
 import { crossOriginRefusal } from '$lib/server/http';
 import { logRequestError } from '$lib/server/log';
 import { syncShippedLessons } from '$lib/server/shipped-lessons';
+import { createTurns } from '$lib/server/turns';
 
 /**
  * Opens the database (and runs migrations) before the first request, so a second server on the
@@ -186,6 +187,13 @@ function serverTiming(): (() => string) | null {
 	};
 }
 
+/**
+ * Pages (everything under the language prefix: renders, their data, form actions, downloads)
+ * take turns (src/lib/server/turns.ts), so a burst of heavy pages cannot stall /healthz, the
+ * students' sync and the app's files. Four at once lets PostgreSQL's round trips overlap.
+ */
+const pageTurns = createTurns(4);
+
 const answer: Handle = async ({ event, resolve }) => {
 	const refused = crossOriginRefusal(event.request, event.url);
 	if (refused) return refused;
@@ -197,17 +205,23 @@ const answer: Handle = async ({ event, resolve }) => {
 	const elsewhere = keepLanguage(event, lang, unprefixed);
 	if (elsewhere) return elsewhere;
 	const routeId = event.route.id ?? '';
-	if (TEACH_ROUTE.test(routeId)) {
-		event.locals.teacher = await sessionTeacher(event);
-		if (event.locals.teacher === null && !PUBLIC_TEACH_ROUTES.has(routeId)) {
-			redirect(303, signInPath(lang, event.url));
+	const render = async () => {
+		if (TEACH_ROUTE.test(routeId)) {
+			event.locals.teacher = await sessionTeacher(event);
+			if (event.locals.teacher === null && !PUBLIC_TEACH_ROUTES.has(routeId)) {
+				redirect(303, signInPath(lang, event.url));
+			}
+		} else if (TEACHER_API_ROUTE.test(routeId)) {
+			event.locals.teacher = await sessionTeacher(event);
 		}
-	} else if (TEACHER_API_ROUTE.test(routeId)) {
-		event.locals.teacher = await sessionTeacher(event);
-	}
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir(lang))
-	});
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir(lang))
+		});
+	};
+	// A page fetched by another's `load` is already inside that one's turn: waiting for a turn of
+	// its own could wait forever.
+	const takesTurn = LANG_ROUTE.test(routeId) && !event.isSubRequest;
+	const response = await (takesTurn ? pageTurns.run(render) : render());
 	// SvelteKit marks every page's data `private, no-store` unless told otherwise. A student page's
 	// data is the lesson or the library, the same for everyone: the service worker may keep it
 	// (to open the page offline), revalidating each time. The teacher area's stays no-store.
