@@ -7,7 +7,8 @@
  * time per render, one at a time, from its own `Server-Timing` header (SERVER_TIMING set: CPU
  * time of the server process, and wall time, per request; median and p95), with the CPU from
  * /proc over the same renders as a cross-check; latency with 40 requests at once; and /healthz's
- * latency meanwhile, which shows whether rendering results holds up everything else the server
+ * latency meanwhile (pinged from a thread and connection of its own, `pinger.ts`), which shows
+ * whether rendering results holds up everything else the server
  * does. The page's HTML is weighed as rendered and as brotli at the server's quality.
  *
  * The class and its answers are written straight into the database before the server starts,
@@ -30,6 +31,7 @@ import { syncShippedLessons } from '../../src/lib/server/shipped-lessons';
 import { hashToken, newToken } from '../../src/lib/server/tokens';
 import { randomSource, wrongAnswer } from './answers';
 import { figure, type Figure } from './figures';
+import { pingFor } from './pinger';
 import { cpuTimeMs, startServer } from './server';
 import { median, percentile, round } from './stats';
 import { withSearchPath } from './sync';
@@ -285,12 +287,9 @@ async function measure(
 			}
 		};
 		const pinger = async () => {
-			while (performance.now() < end) {
-				const { ms, ok } = await timed(`${server.origin}/healthz`);
-				health.push(ms);
-				if (!ok) failures++;
-				await new Promise((resolve) => setTimeout(resolve, HEALTH_EVERY_MS));
-			}
+			const pings = await pingFor(`${server.origin}/healthz`, LOAD_MS, HEALTH_EVERY_MS);
+			health.push(...pings.latenciesMs);
+			failures += pings.failures;
 		};
 		const started = performance.now();
 		await Promise.all([...Array.from({ length: CONCURRENT }, worker), pinger()]);
