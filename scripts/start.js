@@ -46,6 +46,10 @@ if (built === 0 || SOURCES.some((path) => newest(path) > built)) {
 
 process.env.PORT ??= '3000';
 process.env.DATA_DIR ??= 'data';
+// adapter-node refuses a body over 512 KB before the app sees it, with a bare error page. The
+// app holds each upload to its own limit and says so in the teacher's language: a Word file
+// with pictures may have up to 2 MB (MAX_DOCX_BYTES), a draft's autosave 1 MB.
+process.env.BODY_SIZE_LIMIT ??= '3M';
 
 // Without ORIGIN or PROTOCOL_HEADER, adapter-node takes every request for HTTPS. A classroom
 // laptop serving plain HTTP on the LAN would then refuse every form as cross-site (the browser's

@@ -189,6 +189,27 @@ for (const lang of ['ar', 'en'] as const) {
 		await expect(page.getByRole('main').getByRole('alert')).toHaveText(
 			t('author.new.errors.not-docx')
 		);
+		// A Word file with pictures runs to megabytes: the app's own checks answer it, in the
+		// teacher's language, not the server's default 512 KB body limit.
+		const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+		await file.setInputFiles({
+			name: 'photos.docx',
+			mimeType: docx,
+			buffer: Buffer.alloc(1024 * 1024, 1)
+		});
+		await submit.click();
+		await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+			t('author.new.errors.not-docx')
+		);
+		await file.setInputFiles({
+			name: 'huge.docx',
+			mimeType: docx,
+			buffer: Buffer.alloc(2.5 * 1024 * 1024, 1)
+		});
+		await submit.click();
+		await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+			t('author.new.errors.too-large')
+		);
 
 		await file.setInputFiles('tests/fixtures/articles/library.docx');
 		await submit.click();
