@@ -36,3 +36,39 @@ export function lessonSearch(params: URLSearchParams): LessonSearch {
 		filters: { q: query, level: level ?? '', genre: genre ?? '' }
 	};
 }
+
+/** One page of lessons found, however the store answers it. */
+export interface FoundPage<L> {
+	lessons: L[];
+	total: number;
+	page: number;
+	pageCount: number;
+}
+
+/** What a page that lists searched lessons hands its template, its lessons as `show` makes them. */
+export interface SearchedPage<R> extends FoundPage<R> {
+	filters: LessonSearch['filters'];
+	levels: typeof LEVELS;
+	genres: typeof GENRES;
+}
+
+/**
+ * The search form's fields and choices, where the page is among the pages, and each lesson found
+ * as the page shows it: what the library, the lessons page and the assign page all hand their
+ * search form, list and pager.
+ */
+export function searchedPage<L, R>(
+	filters: LessonSearch['filters'],
+	found: FoundPage<L>,
+	show: (lesson: L) => R
+): SearchedPage<R> {
+	return {
+		filters,
+		levels: LEVELS,
+		genres: GENRES,
+		total: found.total,
+		page: found.page,
+		pageCount: found.pageCount,
+		lessons: found.lessons.map(show)
+	};
+}

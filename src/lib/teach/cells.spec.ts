@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCell, decodeCells, encodeCell, encodeCells } from './cells';
-import { buildMatrix, type ResultCell } from './matrix';
+import type { ResultCell } from './cell-state';
+import { buildMatrix } from './matrix';
 
 const cell = (fields: Partial<ResultCell> & Pick<ResultCell, 'state'>): ResultCell => ({
 	score: null,

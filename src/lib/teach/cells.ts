@@ -10,7 +10,7 @@
  * try's credit (partly only). Empty fields are null. `r1:1:0:` is right at the first try with the
  * question's first answer; `p!2::3:0.5` is a late half-right first try, tried twice.
  */
-import type { CellState, ResultCell } from './matrix';
+import { creditOf, NOT_YET, type CellState, type ResultCell } from './cell-state';
 
 const LETTER: Record<Exclude<CellState, 'not-yet'>, string> = {
 	right: 'r',
@@ -39,21 +39,6 @@ export function encodeCells(cells: readonly ResultCell[]): string {
 	return cells.map(encodeCell).join(' ');
 }
 
-const NOT_YET: ResultCell = {
-	state: 'not-yet',
-	score: null,
-	tries: 0,
-	rightAt: null,
-	late: false,
-	answer: null
-};
-
-/** The credit a state implies: right is full, wrong and right only later earned none. */
-function scoreOf(state: Exclude<CellState, 'not-yet'>, share: string): number {
-	if (state === 'partly') return Number(share);
-	return state === 'right' ? 1 : 0;
-}
-
 const nullable = (text: string | undefined) => (text ? Number(text) : null);
 
 /** One token back to its cell; a token it cannot read is a cell not yet answered. */
@@ -64,7 +49,7 @@ export function decodeCell(token: string): ResultCell {
 	const [tries, rightAt, answer, share = ''] = token.slice(late ? 2 : 1).split(':');
 	return {
 		state,
-		score: scoreOf(state, share),
+		score: creditOf(state, Number(share)),
 		tries: Number(tries) || 1,
 		rightAt: nullable(rightAt),
 		late,

@@ -4,7 +4,7 @@
  * spreadsheets. Right at a later try and partly right have marks of their own, so a first try
  * that missed is never shown as plain right and partial credit is never shown as plain wrong.
  */
-import type { CellState } from './matrix';
+import type { CellState } from './cell-state';
 
 /** A cell's mark: the symbol shown, the words that name it, and what the words need. */
 export interface Mark {

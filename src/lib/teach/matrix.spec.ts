@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledQuestion } from '$lib/lesson/types';
-import { buildMatrix, cellState, type AttemptFacts, type MatrixInput } from './matrix';
-
-const span = { start: 0, end: 0 };
-const choice = (id: string, paragraph: number): CompiledQuestion =>
-	({
-		id,
-		type: 'choice',
-		skill: 'detail',
-		paragraph,
-		evidence: { ar: '', en: '' },
-		prompt: { ar: `س ${id}`, en: `Q ${id}` },
-		choices: [
-			{ ar: 'أ', en: 'A', correct: true },
-			{ ar: 'ب', en: 'B' },
-			{ ar: 'ج', en: 'C' }
-		],
-		explain: { ar: '', en: '' },
-		evidenceSpan: { ar: span, en: span }
-	}) as unknown as CompiledQuestion;
+import { buildMatrix, type AttemptFacts, type MatrixInput } from './matrix';
+import { choiceQuestion as choice } from './matrix.fixture';
 
 const lesson: MatrixInput['lesson'] = {
 	questions: [choice('one', 0), choice('two', 0), choice('three', 1)],
@@ -49,39 +31,6 @@ const students = [
 	{ id: 's-ali', display_name: 'Ali' },
 	{ id: 's-huda', display_name: 'Huda' }
 ];
-
-describe('cellState', () => {
-	it('tells right, partly right, right later, wrong and not yet apart', () => {
-		expect(cellState([])).toEqual({ state: 'not-yet', rightAt: null });
-		expect(cellState([{ correct: 1, score: 1 }])).toEqual({ state: 'right', rightAt: 1 });
-		expect(cellState([{ correct: 0, score: 0.5 }])).toEqual({ state: 'partly', rightAt: null });
-		expect(
-			cellState([
-				{ correct: 0, score: 0.5 },
-				{ correct: 1, score: 1 }
-			])
-		).toEqual({
-			state: 'partly',
-			rightAt: 2
-		});
-		expect(
-			cellState([
-				{ correct: 0, score: 0 },
-				{ correct: 0, score: 0 },
-				{ correct: 1, score: 1 }
-			])
-		).toEqual({ state: 'later', rightAt: 3 });
-		expect(
-			cellState([
-				{ correct: 0, score: 0 },
-				{ correct: 0, score: 0.5 }
-			])
-		).toEqual({
-			state: 'wrong',
-			rightAt: null
-		});
-	});
-});
 
 describe('buildMatrix', () => {
 	const attempts = [

@@ -23,33 +23,10 @@ import {
 	otherForms,
 	readStoredAnswer
 } from '$lib/quiz/describe';
+import { answeredState, NOT_YET, type ResultCell } from './cell-state';
 
-/**
- * - `right`: right at the first try;
- * - `partly`: the first try earned some credit but not all (see `score`);
- * - `later`: the first try earned nothing, a later one was right (see `rightAt`);
- * - `wrong`: nothing right yet;
- * - `not-yet`: not answered.
- */
-export type CellState = 'right' | 'partly' | 'later' | 'wrong' | 'not-yet';
-
-/** One student's result on one question (the question of the same index in `questions`). */
-export interface ResultCell {
-	state: CellState;
-	/** Credit of the first try, 0 to 1, or null when not answered. */
-	score: number | null;
-	/** How many answers the student sent for this question. */
-	tries: number;
-	/** Which try was first fully right (1 = the first), or null. */
-	rightAt: number | null;
-	/** The first try reached the server after the due date ended. */
-	late: boolean;
-	/**
-	 * The first try, readable, as an index into its question's `answers`; null when not answered
-	 * (or not readable).
-	 */
-	answer: number | null;
-}
+// Its rows are made of these: what imports the matrix reads them from here too.
+export type { CellState, ResultCell } from './cell-state';
 
 /** One row of the matrix. */
 export interface StudentResult {
@@ -175,26 +152,6 @@ export function byName(a: { name: string; id: string }, b: { name: string; id: s
 	return collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The state of a cell from its tries, first first. */
-export function cellState(tries: readonly Pick<AttemptFacts, 'correct' | 'score'>[]): {
-	state: CellState;
-	rightAt: number | null;
-} {
-	const first = tries[0];
-	if (!first) return { state: 'not-yet', rightAt: null };
-	const index = tries.findIndex((attempt) => attempt.correct === 1);
-	return stateOf(first, index === -1 ? null : index + 1);
-}
-
-function stateOf(
-	first: Pick<AttemptFacts, 'correct' | 'score'>,
-	rightAt: number | null
-): { state: CellState; rightAt: number | null } {
-	if (first.correct === 1) return { state: 'right', rightAt };
-	if (first.score > 0) return { state: 'partly', rightAt };
-	return { state: rightAt === null ? 'wrong' : 'later', rightAt };
-}
-
 /**
  * What one student's tries at one question come to, all the matrix reads of them. Column names
  * as the database returns them, since the server's grouped query gives exactly these.
@@ -304,20 +261,11 @@ export function matrixFromFacts({ lesson, dueEnd, students, cells }: FactsInput)
 		let lastAnswerAt: string | null = null;
 		const resultCells = lesson.questions.map((_, i): ResultCell => {
 			const cell = row?.[i];
-			if (!cell) {
-				return {
-					state: 'not-yet',
-					score: null,
-					tries: 0,
-					rightAt: null,
-					late: false,
-					answer: null
-				};
-			}
+			if (!cell) return { ...NOT_YET };
 			if (lastAnswerAt === null || cell.last_received_at > lastAnswerAt) {
 				lastAnswerAt = cell.last_received_at;
 			}
-			const { state, rightAt } = stateOf(
+			const state = answeredState(
 				{ correct: cell.first_correct, score: cell.first_score },
 				cell.right_at
 			);
@@ -328,7 +276,7 @@ export function matrixFromFacts({ lesson, dueEnd, students, cells }: FactsInput)
 				state,
 				score: cell.first_score,
 				tries: cell.tries,
-				rightAt,
+				rightAt: cell.right_at,
 				late: dueEnd !== null && cell.first_received_at >= dueEnd,
 				answer: readFirst(cell.first_answer, i).index
 			};

@@ -1,31 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import type { CompiledQuestion } from '$lib/lesson/types';
 import { decodeCells } from './cells';
 import { buildMatrix } from './matrix';
+import { choiceQuestion } from './matrix.fixture';
 import { resultsView } from './results-view';
-
-const span = { start: 0, end: 0 };
-const question = (id: string, paragraph: number): CompiledQuestion =>
-	({
-		id,
-		type: 'choice',
-		skill: 'detail',
-		paragraph,
-		evidence: { ar: '', en: '' },
-		prompt: { ar: `س ${id}`, en: `Q ${id}` },
-		choices: [
-			{ ar: 'أ', en: 'A', correct: true },
-			{ ar: 'ب', en: 'B' }
-		],
-		explain: { ar: '', en: '' },
-		evidenceSpan: { ar: span, en: span }
-	}) as unknown as CompiledQuestion;
 
 const paragraphs = [
 	{ ar: 'الفقرة الأولى', en: 'The first paragraph' },
 	{ ar: 'الفقرة الثانية', en: 'The second paragraph' }
 ];
-const lesson = { questions: [question('one', 0), question('two', 1)], paragraphs };
+const lesson = {
+	questions: [choiceQuestion('one', 0, 2), choiceQuestion('two', 1, 2)],
+	paragraphs
+};
 const answer = (choice: number) => JSON.stringify({ type: 'choice', choice });
 const matrix = buildMatrix({
 	lesson: lesson as never,

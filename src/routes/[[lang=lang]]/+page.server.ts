@@ -1,7 +1,6 @@
 import { getDb } from '$lib/server/db/instance';
 import { findLessons } from '$lib/server/lessons';
-import { GENRES, LEVELS } from '$lib/lesson/constants';
-import { lessonSearch } from '$lib/lesson/search';
+import { lessonSearch, searchedPage } from '$lib/lesson/search';
 import type { PageServerLoad } from './$types';
 
 // The library is data: one page of it, rendered on request from the lesson store (the service
@@ -15,5 +14,5 @@ export const prerender = false;
 export const load: PageServerLoad = async ({ url }) => {
 	const { filters, ...query } = lessonSearch(url.searchParams);
 	const found = await findLessons(await getDb(), query);
-	return { ...found, filters, levels: LEVELS, genres: GENRES };
+	return searchedPage(filters, found, (lesson) => lesson);
 };

@@ -1,8 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { localisePath } from '$lib/i18n';
-import { GENRES, LEVELS } from '$lib/lesson/constants';
 import { formatProblem } from '$lib/lesson/problem';
-import { lessonSearch } from '$lib/lesson/search';
+import { lessonSearch, searchedPage } from '$lib/lesson/search';
 import { InvalidLessonError } from '$lib/server/errors';
 import { copyLessonToDraft, deleteDraft, listDrafts } from '$lib/server/drafts';
 import { importedBy, importLesson, lessonsForTeacher, setShared } from '$lib/server/lessons';
@@ -22,20 +21,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		lessons: await importedBy(db, teacher.id),
 		drafts: await listDrafts(db, teacher.id),
-		library: {
-			filters,
-			levels: LEVELS,
-			genres: GENRES,
-			total: found.total,
-			page: found.page,
-			pageCount: found.pageCount,
-			lessons: found.lessons.map((lesson) => ({
-				id: lesson.id,
-				title: lesson.title,
-				origin: lesson.origin,
-				mine: lesson.mine
-			}))
-		}
+		library: searchedPage(filters, found, (lesson) => ({
+			id: lesson.id,
+			title: lesson.title,
+			origin: lesson.origin,
+			mine: lesson.mine
+		}))
 	};
 };
 

@@ -2,8 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { localisePath } from '$lib/i18n';
 import { assignLessons, listAssignments } from '$lib/server/assignments';
 import { getClass } from '$lib/server/classes';
-import { GENRES, LEVELS } from '$lib/lesson/constants';
-import { lessonSearch } from '$lib/lesson/search';
+import { lessonSearch, searchedPage } from '$lib/lesson/search';
 import { lessonsForTeacher } from '$lib/server/lessons';
 import { field, orNotFound, problem, teacherContext } from '$lib/server/teacher';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,13 +22,7 @@ export const load: PageServerLoad = async ({ locals, params, url }) => {
 	const found = await lessonsForTeacher(db, teacher.id, query);
 	return {
 		class: { id: summary.id, name: summary.name, timeZone: summary.timeZone },
-		filters,
-		levels: LEVELS,
-		genres: GENRES,
-		total: found.total,
-		page: found.page,
-		pageCount: found.pageCount,
-		lessons: found.lessons.map((lesson) => ({
+		...searchedPage(filters, found, (lesson) => ({
 			id: lesson.id,
 			title: lesson.title,
 			source: lesson.source,
