@@ -135,6 +135,11 @@ for (const lang of ['ar', 'en'] as const) {
 					WIDTH.portrait,
 					`worksheet-${lang}-${q}.pdf`
 				);
+				// One heading in both languages, set apart (they once ran together: "الأسئلةQuestions").
+				if (q === 'both')
+					await expect(page.locator('section.questions h2')).toHaveText(
+						`${tx('ar', 'teach.worksheet.questions')} / ${tx('en', 'teach.worksheet.questions')}`
+					);
 				// The true/false choices are printed as words, in each language the sheet uses.
 				for (const paper of q === 'both' ? (['ar', 'en'] as const) : [q as 'ar' | 'en']) {
 					expect(text).toContain(tx(paper, 'quiz.true'));
