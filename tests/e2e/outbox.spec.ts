@@ -4,6 +4,7 @@
  * joined class B; and a re-join on a new phone brings the student's answers back, so the lesson
  * opens where they were and a redone answer is not a first try. A student the teacher removed is
  * told so on the phone's next sync, which keeps the answers not sent and saves them to a file.
+ * The home counts the answers the phone holds, before the server has them.
  */
 import { readFileSync } from 'node:fs';
 import { devices, expect, test, type Page } from './fixtures';
@@ -122,6 +123,33 @@ for (const lang of ['ar', 'en'] as const) {
 		await context.close();
 		await classA.teacher.dispose();
 		await classB.teacher.dispose();
+	});
+
+	test(`${lang}: the home counts the answers given offline, before and after they are sent`, async ({
+		browser,
+		baseURL,
+		playwright
+	}) => {
+		const classroom = await makeClassroom(playwright, baseURL!, [{ lesson: LESSON.id }]);
+		const context = await browser.newContext({ baseURL, ...PHONE });
+		const page = await context.newPage();
+		await join(page, lang, classroom.code, 'Huda');
+		await page.goto(`${prefix(lang)}/lessons/${LESSON.id}`);
+		await setReading(page, lang, 'target');
+		await answerRight(page, LESSON, RIGHT[0]!, lang);
+		await expect.poll(async () => (await deviceRecords(page, LESSON.id)).outbox).toEqual([]);
+		await context.setOffline(true);
+		for (const question of RIGHT.slice(1)) await answerRight(page, LESSON, question, lang);
+		const answered = tx(lang, 'home.answered', { answered: 3, total: TOTAL });
+		// The server knows one answer; the phone knows three (the assignment once said one).
+		await page.goto(`${prefix(lang)}/`);
+		const assignments = page.getByRole('region', { name: tx(lang, 'home.assignments') });
+		await expect(assignments).toContainText(answered);
+		await context.setOffline(false);
+		await expect.poll(async () => (await deviceRecords(page, LESSON.id)).outbox).toEqual([]);
+		await expect(assignments).toContainText(answered);
+		await context.close();
+		await classroom.teacher.dispose();
 	});
 
 	test(`${lang}: a re-join on a new phone brings the answers back`, async ({

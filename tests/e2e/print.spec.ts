@@ -135,6 +135,11 @@ for (const lang of ['ar', 'en'] as const) {
 					WIDTH.portrait,
 					`worksheet-${lang}-${q}.pdf`
 				);
+				// One heading in both languages, set apart (they once ran together: "الأسئلةQuestions").
+				if (q === 'both')
+					await expect(page.locator('section.questions h2')).toHaveText(
+						`${tx('ar', 'teach.worksheet.questions')} / ${tx('en', 'teach.worksheet.questions')}`
+					);
 				// The true/false choices are printed as words, in each language the sheet uses.
 				for (const paper of q === 'both' ? (['ar', 'en'] as const) : [q as 'ar' | 'en']) {
 					expect(text).toContain(tx(paper, 'quiz.true'));
@@ -168,6 +173,35 @@ for (const lang of ['ar', 'en'] as const) {
 				expect(width, q).toBeLessThanOrEqual(WIDTH.portrait);
 			}
 		});
+		await context.close();
+		await classroom.teacher.dispose();
+	});
+
+	test(`a worksheet opened from the results page prints portrait (${lang})`, async ({
+		browser,
+		baseURL,
+		playwright
+	}) => {
+		const classroom = await makeClassroom(playwright, baseURL!, [{ lesson: LESSON.id }]);
+		// A student, so the page has its grid (and asks for landscape).
+		await joinAs(classroom.teacher, baseURL!, classroom.code, 'Omar K.');
+		const context = await browser.newContext({
+			baseURL,
+			storageState: await classroom.teacher.storageState()
+		});
+		const page = await context.newPage();
+		const results = `${prefix}/teach/classes/${classroom.classId}/lessons/${LESSON.id}`;
+		await page.goto(results);
+		await page.emulateMedia({ media: 'print' });
+		const grid = pageSize(await page.pdf({ preferCSSPageSize: true }));
+		expect(grid.width).toBeGreaterThan(grid.height);
+		// Followed as a teacher does, so the results page's styles are still in the document.
+		await page.emulateMedia({ media: 'screen' });
+		await page.getByRole('link', { name: tx(lang, 'teach.worksheet.open') }).click();
+		await expect(page.locator('section.questions')).toBeVisible();
+		await page.emulateMedia({ media: 'print' });
+		const sheet = pageSize(await page.pdf({ preferCSSPageSize: true }));
+		expect(sheet.width).toBeLessThan(sheet.height);
 		await context.close();
 		await classroom.teacher.dispose();
 	});

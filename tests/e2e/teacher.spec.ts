@@ -265,6 +265,10 @@ test('a class from sign-up to results: join by link, answer offline, the outbox 
 		await row.getByRole('link', { name: 'ليلى م.' }).click();
 		await expect(teacher).toHaveURL(`/teach/classes/${classId}/students/${studentId}`);
 		await expect(teacher.locator(`tr[data-lesson="${lesson.id}"] [data-correct]`)).toHaveText('3');
+		// The count's heading says what it counts, as the results page does (it once read "right").
+		await expect(
+			teacher.getByRole('columnheader', { name: tx('ar', 'teach.results.shareCorrect') })
+		).toBeVisible();
 		await expect(teacher.getByRole('table').last().locator('tbody tr')).toHaveCount(4);
 	});
 

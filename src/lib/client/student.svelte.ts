@@ -35,6 +35,12 @@ export class StudentState {
 	removed = $state(false);
 	/** How the last send ended, for the status line. */
 	lastOutcome = $state<SendOutcome['status'] | undefined>();
+	/**
+	 * Questions answered on this device, by lesson: the home counts them before the server has
+	 * them (it said "1 of 4 answered" offline, and after the worker sent the rest, for a student
+	 * who had answered all four).
+	 */
+	answeredHere = $state<Record<string, number>>({});
 	#queued = false;
 
 	/** Reads what the device holds, then tries to send and refresh. */
@@ -63,6 +69,17 @@ export class StudentState {
 		this.removed = this.identity
 			? (await (await deviceDb()).get('identities', this.identity.studentId))?.removed === true
 			: false;
+		this.answeredHere = Object.fromEntries(
+			(await allProgress()).map((progress) => [
+				progress.lessonId,
+				Object.keys(progress.questions).length
+			])
+		);
+	}
+
+	/** How many of a lesson's questions the student answered: on this device or as the server knows. */
+	answeredOf(lessonId: string, onServer: number): number {
+		return Math.max(onServer, this.answeredHere[lessonId] ?? 0);
 	}
 
 	/** Joins a class with its code and a display name; the device keeps the token. */

@@ -9,6 +9,7 @@ import {
 	type Messages
 } from './index';
 import { loadMessages } from './messages';
+import { teachMessages } from './teach';
 
 const files = import.meta.glob<Messages>('./locales/*.json', { eager: true, import: 'default' });
 const merged = (lang: string) =>
@@ -78,6 +79,40 @@ describe('locales', () => {
 		expect(t('library.questions', { count: 5 })).toBe('5 أسئلة');
 		const en = createI18n('en', await loadMessages('en', fetch));
 		expect(en.t('library.questions', { count: 1 })).toBe('1 question');
+	});
+
+	it('put a count beside a word only in a plural key (a bare figure after a colon reads in any number)', () => {
+		for (const [lang, tree] of [
+			['ar', ar],
+			['en', en]
+		] as const) {
+			const walk = (node: object, path: string): string[] =>
+				Object.entries(node).flatMap(([key, value]) =>
+					value && typeof value === 'object'
+						? walk(value, `${path}${key}.`)
+						: String(value).includes('{{count}}') &&
+							  !PLURAL.test(key) &&
+							  !/:\s*{{count}}$/.test(String(value))
+							? [`${lang} ${path}${key}`]
+							: []
+				);
+			expect(walk(tree, '')).toEqual([]);
+		}
+	});
+
+	it('say how many answers an accepted answer re-graded in the number’s own form', () => {
+		const line = { number: 3, text: 'x', name: 'T', date: 'd' };
+		const ar = createI18n('ar', teachMessages.ar).t;
+		expect(ar('teach.results.acceptedLine', { ...line, count: 1 })).toMatch(/إجابة واحدة$/);
+		expect(ar('teach.results.acceptedLine', { ...line, count: 2 })).toMatch(/إجابتين$/);
+		expect(ar('teach.results.acceptedLine', { ...line, count: 4 })).toMatch(/4 إجابات$/);
+		const en = createI18n('en', teachMessages.en).t;
+		expect(en('teach.results.acceptedLine', { ...line, count: 1 })).toMatch(
+			/; 1 answer re-graded$/
+		);
+		expect(en('teach.results.acceptedLine', { ...line, count: 2 })).toMatch(
+			/; 2 answers re-graded$/
+		);
 	});
 });
 
