@@ -76,3 +76,24 @@ export function evidenceMark(page: Page, { ui, n, lang }: Where) {
 		.getByRole('group', { name: tx(ui, `author.evidence.label${suffix(lang)}`, { n }) })
 		.locator('mark');
 }
+
+/** The elements that reach past the screen's sides, outside any box that scrolls on purpose. */
+export function overflowing(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		const scrolls = (element: Element | null): boolean => {
+			for (let at = element; at && at !== document.body; at = at.parentElement) {
+				const style = getComputedStyle(at);
+				if (style.overflowX === 'auto' || style.overflowX === 'scroll') return true;
+			}
+			return false;
+		};
+		return [...document.querySelectorAll('main *')]
+			.filter((element) => {
+				const box = element.getBoundingClientRect();
+				if (box.width === 0 || box.height === 0) return false;
+				return (box.left < -1 || box.right > width + 1) && !scrolls(element.parentElement);
+			})
+			.map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+	});
+}
