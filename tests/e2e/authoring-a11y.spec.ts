@@ -6,31 +6,12 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { evidenceMark, overflowing } from './authoring';
+import { copyDraft, evidenceMark, overflowing, SOURCE } from './authoring';
 import { makeClassroom } from './classroom';
 import { expect, test } from './fixtures';
 import { tx } from './i18n';
 
 const TABLET = { width: 820, height: 1180 };
-const SOURCE = 'basra-council-us-forces';
-
-/** A copy of a shipped lesson (every question type) as a draft of a new teacher; its path. */
-async function copyDraft(
-	page: Page,
-	playwright: Parameters<typeof makeClassroom>[0],
-	origin: string
-) {
-	const { teacher } = await makeClassroom(playwright, origin, []);
-	const copied = await teacher.post('/teach/lessons?/copy', {
-		headers: { origin, accept: 'text/html' },
-		form: { id: SOURCE },
-		maxRedirects: 0
-	});
-	expect(copied.status()).toBe(303);
-	await page.context().addCookies((await teacher.storageState()).cookies);
-	await teacher.dispose();
-	return copied.headers()['location']!.replace(/^\/en/, '');
-}
 
 /** Serious and critical axe violations on the page as it is now. */
 async function violations(page: Page, where: string) {
