@@ -3,47 +3,14 @@
  * least be read, in both UI languages and both of its steps: nothing wider than the screen,
  * nothing cut off at its edges.
  */
-import type { Page } from '@playwright/test';
-import { makeClassroom } from './classroom';
+import { copyDraft, overflowing, SOURCE } from './authoring';
 import { expect, test } from './fixtures';
 import { tx } from './i18n';
-
-const SOURCE = 'basra-council-us-forces';
-
-/** The elements that reach past the screen's sides, outside any box that scrolls on purpose. */
-function overflowing(page: Page): Promise<string[]> {
-	return page.evaluate(() => {
-		const width = document.documentElement.clientWidth;
-		const scrolls = (element: Element | null): boolean => {
-			for (let at = element; at && at !== document.body; at = at.parentElement) {
-				const style = getComputedStyle(at);
-				if (style.overflowX === 'auto' || style.overflowX === 'scroll') return true;
-			}
-			return false;
-		};
-		return [...document.querySelectorAll('main *')]
-			.filter((element) => {
-				const box = element.getBoundingClientRect();
-				if (box.width === 0 || box.height === 0) return false;
-				return (box.left < -1 || box.right > width + 1) && !scrolls(element.parentElement);
-			})
-			.map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
-	});
-}
 
 for (const lang of ['ar', 'en'] as const) {
 	test(`${lang} UI: a draft can be read on a phone`, async ({ page, playwright, baseURL }) => {
 		test.setTimeout(90_000);
-		const origin = baseURL!;
-		const { teacher } = await makeClassroom(playwright, origin, []);
-		const copied = await teacher.post('/teach/lessons?/copy', {
-			headers: { origin, accept: 'text/html' },
-			form: { id: SOURCE },
-			maxRedirects: 0
-		});
-		expect(copied.status()).toBe(303);
-		const editor = copied.headers()['location']!.replace(/^\/en/, '');
-		await page.context().addCookies((await teacher.storageState()).cookies);
+		const editor = await copyDraft(page, playwright, baseURL!);
 		const prefix = lang === 'en' ? '/en' : '';
 		await page.goto(`${prefix}${editor}`);
 		await expect(page.getByLabel(tx(lang, 'author.details.id'))).toHaveValue(`${SOURCE}-copy`);
@@ -58,6 +25,5 @@ for (const lang of ['ar', 'en'] as const) {
 			).toBeLessThanOrEqual(await page.evaluate(() => document.documentElement.clientWidth));
 			expect(await overflowing(page)).toEqual([]);
 		}
-		await teacher.dispose();
 	});
 }

@@ -3,6 +3,7 @@
  * mouse-like selection or by keyboard alone, as an author does.
  */
 import { expect, type Page } from '@playwright/test';
+import { makeClassroom } from './classroom';
 import { tx } from './i18n';
 
 /** Which paragraph of question `n`'s evidence, and the UI's language. */
@@ -75,4 +76,46 @@ export function evidenceMark(page: Page, { ui, n, lang }: Where) {
 	return page
 		.getByRole('group', { name: tx(ui, `author.evidence.label${suffix(lang)}`, { n }) })
 		.locator('mark');
+}
+
+/** The elements that reach past the screen's sides, outside any box that scrolls on purpose. */
+export function overflowing(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const width = document.documentElement.clientWidth;
+		const scrolls = (element: Element | null): boolean => {
+			for (let at = element; at && at !== document.body; at = at.parentElement) {
+				const style = getComputedStyle(at);
+				if (style.overflowX === 'auto' || style.overflowX === 'scroll') return true;
+			}
+			return false;
+		};
+		return [...document.querySelectorAll('main *')]
+			.filter((element) => {
+				const box = element.getBoundingClientRect();
+				if (box.width === 0 || box.height === 0) return false;
+				return (box.left < -1 || box.right > width + 1) && !scrolls(element.parentElement);
+			})
+			.map((element) => `${element.tagName.toLowerCase()}.${element.className}`);
+	});
+}
+
+/** A shipped lesson with every question type, copied into the drafts of the tests' teachers. */
+export const SOURCE = 'basra-council-us-forces';
+
+/** A copy of a shipped lesson (every question type) as a draft of a new teacher; its path. */
+export async function copyDraft(
+	page: Page,
+	playwright: Parameters<typeof makeClassroom>[0],
+	origin: string
+) {
+	const { teacher } = await makeClassroom(playwright, origin, []);
+	const copied = await teacher.post('/teach/lessons?/copy', {
+		headers: { origin, accept: 'text/html' },
+		form: { id: SOURCE },
+		maxRedirects: 0
+	});
+	expect(copied.status()).toBe(303);
+	await page.context().addCookies((await teacher.storageState()).cookies);
+	await teacher.dispose();
+	return copied.headers()['location']!.replace(/^\/en/, '');
 }
