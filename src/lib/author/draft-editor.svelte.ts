@@ -119,11 +119,12 @@ export class DraftEditor {
 			await this.#inFlight;
 			if (this.state === 'conflict' || same(this.files, this.#saved)) return;
 		}
-		this.#inFlight = this.#put();
+		const mine = this.#put();
+		this.#inFlight = mine;
 		try {
-			await this.#inFlight;
+			await mine;
 		} finally {
-			this.#inFlight = null;
+			if (this.#inFlight === mine) this.#inFlight = null;
 		}
 	}
 
