@@ -535,7 +535,12 @@ export function authoringFigures(run: AuthoringRun): Figure[] {
 			'count',
 			`made again: ${browser.reselections}; forms typed instead: ${browser.typedForms}`
 		),
-		f('browser · key presses (no text)', c.keyPresses, 'count'),
+		f(
+			'browser · key presses (no text)',
+			c.keyPresses,
+			'count',
+			`of which selecting evidence: ${c.selectionPresses}`
+		),
 		f('browser · characters typed, content', c.contentChars, 'count'),
 		f('browser · characters typed, structure', c.structureChars, 'count'),
 		f('browser · fields typed in', c.fields, 'count'),

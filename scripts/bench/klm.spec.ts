@@ -45,6 +45,7 @@ describe('the browser actions', () => {
 			chooses: 1,
 			selections: 2,
 			keyPresses: 8,
+			selectionPresses: 7,
 			contentChars: 12,
 			structureChars: 3,
 			fields: 2,

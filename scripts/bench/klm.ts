@@ -108,7 +108,10 @@ export interface ActionCounts {
 	clicks: number;
 	chooses: number;
 	selections: number;
+	/** Every key press, those that selected evidence included. */
 	keyPresses: number;
+	/** The key presses that selected evidence. */
+	selectionPresses: number;
 	contentChars: number;
 	structureChars: number;
 	fields: number;
@@ -121,6 +124,7 @@ export function countActions(actions: readonly Action[]): ActionCounts {
 		chooses: 0,
 		selections: 0,
 		keyPresses: 0,
+		selectionPresses: 0,
 		contentChars: 0,
 		structureChars: 0,
 		fields: 0,
@@ -132,6 +136,7 @@ export function countActions(actions: readonly Action[]): ActionCounts {
 		else if (action.type === 'select') {
 			counts.selections++;
 			counts.keyPresses += action.presses ?? 0;
+			counts.selectionPresses += action.presses ?? 0;
 		} else if (action.type === 'key') counts.keyPresses += action.presses;
 		else if (action.type === 'page') counts.pages++;
 		else {
