@@ -88,9 +88,11 @@ describe('partsFrom', () => {
 			'sync',
 			'compiler',
 			'results',
-			'store'
+			'store',
+			'authoring'
 		]);
 		expect(partsFrom(['--only', 'sync'])).toEqual(['sync']);
+		expect(partsFrom(['--only', 'authoring'])).toEqual(['authoring']);
 		expect(partsFrom(['--only', 'store'])).toEqual(['store']);
 		expect(partsFrom(['--only', 'bytes,compiler'])).toEqual(['bytes', 'compiler']);
 	});

@@ -40,7 +40,8 @@ export const BUDGETS = {
 
 export type BudgetName = keyof typeof BUDGETS;
 
-export type Part = 'lighthouse' | 'bytes' | 'precache' | 'sync' | 'compiler' | 'results' | 'store';
+export type Part =
+	'lighthouse' | 'bytes' | 'precache' | 'sync' | 'compiler' | 'results' | 'store' | 'authoring';
 export const PARTS: readonly Part[] = [
 	'lighthouse',
 	'bytes',
@@ -48,7 +49,8 @@ export const PARTS: readonly Part[] = [
 	'sync',
 	'compiler',
 	'results',
-	'store'
+	'store',
+	'authoring'
 ];
 
 export interface Figure {

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only lighthouse|bytes|precache|sync|compiler|results|store]`: measures the production build on
+ * `npm run bench [-- --only lighthouse|bytes|precache|sync|compiler|results|store|authoring]`: measures the production build on
  * this machine, prints a table of figures with their budgets, and writes bench/results.json.
  * The parts live beside this file; this one only runs them in order.
  */
@@ -153,6 +153,15 @@ async function main(): Promise<number> {
 		);
 		details.store = runs;
 		figures.push(...storeFigures(runs));
+	}
+
+	if (parts.includes('authoring')) {
+		const { benchAuthoring, authoringFigures } = await import('./authoring');
+		const run = await withServer(progress, 'authoring', (origin) =>
+			benchAuthoring(origin, CHROME, progress)
+		);
+		details.authoring = run;
+		figures.push(...authoringFigures(run));
 	}
 
 	progress.done();

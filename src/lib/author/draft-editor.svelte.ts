@@ -112,15 +112,19 @@ export class DraftEditor {
 	/** Saves now; one save at a time, and the latest edit is saved after the one in flight. */
 	async save(): Promise<void> {
 		clearTimeout(this.#saveTimer);
-		if (this.#inFlight) {
+		// A loop, not an `if`: two saves waiting on one in flight (the debounce firing while an
+		// earlier save waits) must not both send, or the second sends a stale revision and this
+		// tab takes its own edit for another's: a false conflict, seen while typing fast.
+		while (this.#inFlight) {
 			await this.#inFlight;
 			if (this.state === 'conflict' || same(this.files, this.#saved)) return;
 		}
-		this.#inFlight = this.#put();
+		const mine = this.#put();
+		this.#inFlight = mine;
 		try {
-			await this.#inFlight;
+			await mine;
 		} finally {
-			this.#inFlight = null;
+			if (this.#inFlight === mine) this.#inFlight = null;
 		}
 	}
 
