@@ -15,7 +15,7 @@ export interface Pings {
 const SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const http = require('node:http');
-const { url, untilEpochMs, everyMs } = workerData;
+const { url, durationMs, everyMs } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const latenciesMs = [];
 let failures = 0;
@@ -38,6 +38,12 @@ function ping() {
 	});
 }
 (async () => {
+	// One ping first, not counted: the connection is open before the load starts.
+	await ping();
+	latenciesMs.length = 0;
+	failures = 0;
+	parentPort.postMessage({ ready: true });
+	const untilEpochMs = Date.now() + durationMs;
 	while (Date.now() < untilEpochMs) {
 		await ping();
 		await new Promise((resolve) => setTimeout(resolve, everyMs));
@@ -47,20 +53,39 @@ function ping() {
 })();
 `;
 
-/** Pings `url` every `everyMs` (after each answer) until `durationMs` from now. */
-export function pingFor(url: string, durationMs: number, everyMs: number): Promise<Pings> {
-	return new Promise((resolve, reject) => {
-		const worker = new Worker(SOURCE, {
-			eval: true,
-			workerData: { url, untilEpochMs: Date.now() + durationMs, everyMs }
+/**
+ * Opens a connection to `url` and resolves once it is open; from then on pings it every
+ * `everyMs` (after each answer) for `durationMs`, and `done` gives the latencies.
+ */
+export function startPinger(
+	url: string,
+	durationMs: number,
+	everyMs: number
+): Promise<{ done: Promise<Pings> }> {
+	return new Promise((ready, failed) => {
+		const worker = new Worker(SOURCE, { eval: true, workerData: { url, durationMs, everyMs } });
+		const done = new Promise<Pings>((resolve, reject) => {
+			worker.on('message', (message: Pings | { ready: true }) => {
+				if ('ready' in message) {
+					ready({ done });
+					return;
+				}
+				resolve(message);
+				void worker.terminate();
+			});
+			worker.once('error', (error) => {
+				reject(error);
+				failed(error);
+			});
+			worker.once('exit', (code) => {
+				const error = new Error(`the pinger stopped with code ${code}`);
+				if (code !== 0) {
+					reject(error);
+					failed(error);
+				}
+			});
 		});
-		worker.once('message', (pings: Pings) => {
-			resolve(pings);
-			void worker.terminate();
-		});
-		worker.once('error', reject);
-		worker.once('exit', (code) => {
-			if (code !== 0) reject(new Error(`the pinger stopped with code ${code}`));
-		});
+		// Failures reach the caller through `ready` until then, and through `done` after.
+		done.catch(() => {});
 	});
 }
