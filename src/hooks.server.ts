@@ -188,11 +188,15 @@ function serverTiming(): (() => string) | null {
 }
 
 /**
- * Pages (everything under the language prefix: renders, their data, form actions, downloads)
- * take turns (src/lib/server/turns.ts), so a burst of heavy pages cannot stall /healthz, the
- * students' sync and the app's files. Four at once lets PostgreSQL's round trips overlap.
+ * Pages opened (GET and HEAD under the language prefix: renders, their data, downloads) take
+ * turns, one at a time (src/lib/server/turns.ts), so a burst of heavy pages cannot stall /healthz,
+ * the students' sync and the app's files. One, not more: on PostgreSQL several renders resumed in
+ * the same turn of the loop when their queries came back (40 results pages at once: /healthz p99
+ * 79 ms with four at a time, 57 ms with two, 41 ms with one; 62, 67 and 58 renders/s). Form
+ * actions do not queue: one may wait on a password hash or a mail server, and every page would
+ * wait with it.
  */
-const pageTurns = createTurns(4);
+const pageTurns = createTurns(1);
 
 const answer: Handle = async ({ event, resolve }) => {
 	const refused = crossOriginRefusal(event.request, event.url);
@@ -220,7 +224,9 @@ const answer: Handle = async ({ event, resolve }) => {
 	};
 	// A page fetched by another's `load` is already inside that one's turn: waiting for a turn of
 	// its own could wait forever.
-	const takesTurn = LANG_ROUTE.test(routeId) && !event.isSubRequest;
+	const { method } = event.request;
+	const takesTurn =
+		(method === 'GET' || method === 'HEAD') && LANG_ROUTE.test(routeId) && !event.isSubRequest;
 	const response = await (takesTurn ? pageTurns.run(render) : render());
 	// SvelteKit marks every page's data `private, no-store` unless told otherwise. A student page's
 	// data is the lesson or the library, the same for everyone: the service worker may keep it

@@ -5,8 +5,8 @@
  * one turn of the event loop: measured, the loop stood still for 1.4 s at a time, and /healthz, a
  * student's sync and every other request waited behind the whole burst (p99 4.5 s).
  *
- * So renders queue here, first come first served: at most `limit` at once (more than one, so
- * that PostgreSQL's round trips overlap), and at most one started per turn of the event loop.
+ * So renders queue here, first come first served: at most `limit` at once (src/hooks.server.ts
+ * says how many, and why), and at most one started per turn of the event loop.
  * Between two starts the loop goes round, and whatever arrived meanwhile (a health check, a
  * sync, a static file) is served before the next render. Total work is the same; only the order
  * changes, and a queue served in order also finishes the average render sooner than a crowd
