@@ -220,15 +220,25 @@ test('the compiler and the YAML parser load on the editor only, never on a stude
 	// Strings that survive minifying: one of the compiler's messages, one of the YAML parser's.
 	const COMPILER = 'is not in paragraph';
 	const YAML = 'Nested mappings are not allowed in compact mappings';
-	const loaded: Promise<string>[] = [];
+	// The scripts' addresses are noted as the page loads them and read again afterwards: a
+	// response's own body can be gone by the time it is asked for (Chromium drops it, and the
+	// protocol answers "No resource with given identifier"), which failed this test now and then.
+	const loaded = new Set<string>();
 	page.on('response', (response) => {
-		if (new URL(response.url()).pathname.endsWith('.js')) loaded.push(response.text());
+		if (new URL(response.url()).pathname.endsWith('.js')) loaded.add(response.url());
 	});
 	const scriptsOf = async (path: string) => {
-		loaded.length = 0;
+		loaded.clear();
 		await page.goto(path);
 		await page.waitForLoadState('networkidle');
-		return (await Promise.all(loaded)).join('\n');
+		const texts = await Promise.all(
+			[...loaded].map(async (url) => {
+				const response = await page.request.get(url);
+				expect(response.ok(), url).toBe(true);
+				return response.text();
+			})
+		);
+		return texts.join('\n');
 	};
 	for (const path of [
 		'/',
