@@ -246,6 +246,27 @@ test.describe('after one visit', () => {
 		);
 	});
 
+	test('the offline bar goes soon after the connection returns, even if the first check fails', async ({
+		page,
+		context
+	}) => {
+		await page.goto('/');
+		await waitForServiceWorker(page);
+		await context.setOffline(true);
+		const status = page.getByRole('status').getByText(ar.pwa.offline);
+		await expect(status).toBeVisible();
+		// The check made the moment the connection returns fails, as it can on a phone whose
+		// network is still coming up; the next ones reach the server.
+		let refused = 0;
+		await context.route('**/healthz', (route) =>
+			refused++ === 0 ? route.abort('internetdisconnected') : route.continue()
+		);
+		await context.setOffline(false);
+		await expect.poll(() => refused).toBeGreaterThan(0);
+		// It used to ask again only after half a minute.
+		await expect(status).toBeHidden({ timeout: 5_000 });
+	});
+
 	test('a page never kept sends the student to the library in the same language', async ({
 		page,
 		context
