@@ -288,6 +288,11 @@ test('two tabs never overwrite each other, and an edit made offline survives the
 		const other = await context.newPage();
 		await page.goto(path);
 		await other.goto(path);
+		// Typed only once each page has started (its first live check is done): typing into the
+		// server's markup before that races hydration.
+		for (const tab of [page, other]) {
+			await expect(tab.getByText(t('author.check.running'))).toBeHidden();
+		}
 		await title(page).fill('From the first tab');
 		await saved(page);
 		await title(other).fill('From the second tab');
