@@ -15,7 +15,11 @@ export default defineConfig({
 	forbidOnly: CI,
 	retries: CI ? 1 : 0,
 	workers: CI ? 2 : undefined,
-	reporter: CI ? [['list']] : [['list']],
+	reporter: [['list']],
+	// Two workers, their Chromiums and the server share two cores: the lesson editor, a page of
+	// 5,000 elements, takes 1.8–2.5 s to start and check its lesson on a quiet machine, and more
+	// than Playwright's 5 s under the whole suite now and then.
+	expect: { timeout: 10_000 },
 	use: {
 		baseURL: `http://localhost:${PORT}`,
 		trace: 'on-first-retry',

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { zipSync, strToU8 } from 'fflate';
 import { expect, test, type Page } from './fixtures';
 import { LAPTOP, PHONE, createClassOnPage, joinOnPage, parseCsv, signUpOnPage } from './classroom';
+import { deviceRecords } from './device';
 import { tx } from './i18n';
 import { loadLessons, setReading } from './lessons';
 
@@ -132,6 +133,12 @@ test('a teacher imports a lesson and assigns it; a phone answers it offline unop
 			expect(response?.fromServiceWorker()).toBe(true);
 			await expect(offline.getByRole('heading', { level: 1 })).toContainText(TITLE_AR);
 			await answer(offline, FIRST!.ar, true);
+			// The verdict shows while the device is still saving the answer; a page closed in that
+			// moment takes the unfinished save with it (the CSV then had no answer of hers, once in a
+			// clean-clone run). A student cannot close a tab that fast; the test can.
+			await expect
+				.poll(async () => (await deviceRecords(offline, id)).outbox.map((item) => item.questionId))
+				.toEqual([QUESTION.id]);
 			await offline.close();
 		});
 
