@@ -219,7 +219,14 @@ const answer: Handle = async ({ event, resolve }) => {
 			event.locals.teacher = await sessionTeacher(event);
 		}
 		return resolve(event, {
-			transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir(lang))
+			transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%dir%', dir(lang)),
+			// A student page sends no `Link: modulepreload` header for its 20 modules: sent with the
+			// headers, they took a phone's slow connection from the page's own HTML and the
+			// passage's fonts, and the first paint waited. The page's inline script asks for them
+			// once the HTML is in (Lighthouse on the Aegis lesson, paired: LCP 2.47–2.88 → 1.60–1.65
+			// s; BENCHMARKS.md). A teacher's page keeps them: it starts sooner, and a form typed into
+			// before the page has started can be reset by its start.
+			preload: ({ type }) => type !== 'js' || TEACH_ROUTE.test(routeId)
 		});
 	};
 	// A page fetched by another's `load` is already inside that one's turn: waiting for a turn of

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cssFonts, fileForPath, laterFiles, pageBytes, pageLinks } from './bytes';
+import { cssFonts, fileForPath, laterFiles, pageBytes, pageLinks, startupFiles } from './bytes';
 
 let root: string;
 
@@ -84,8 +84,43 @@ describe('pageLinks', () => {
 			],
 			css: ['/_app/immutable/assets/page.css'],
 			// A preloaded font is the stylesheets' business, counted with the fonts.
-			data: ['/_app/immutable/assets/ar.json']
+			data: ['/_app/immutable/assets/ar.json'],
+			nodes: []
 		});
+	});
+
+	it("reads the router's nodes the page starts with", () => {
+		const html = '<script>kit.start(app, element, { node_ids: [0, 2, 7], data: [] })</script>';
+		expect(pageLinks(html, '/').nodes).toEqual([0, 2, 7]);
+	});
+});
+
+describe('startupFiles', () => {
+	const NODE = (id: number) => `.svelte-kit/generated/client-optimized/nodes/${id}.js`;
+	const manifest = (): Parameters<typeof startupFiles>[0] => ({
+		start: { file: 'start.js', imports: ['runtime'] },
+		app: { file: 'app.js', imports: ['runtime'], dynamicImports: [NODE(0), NODE(2), NODE(3)] },
+		[NODE(0)]: { file: 'n0.js', imports: ['layout'] },
+		[NODE(2)]: { file: 'n2.js', imports: ['layout', 'reader'], dynamicImports: ['cards'] },
+		[NODE(3)]: { file: 'n3.js', imports: ['library'] },
+		runtime: { file: 'runtime.js' },
+		layout: { file: 'layout.js', imports: ['runtime'] },
+		reader: { file: 'reader.js' },
+		cards: { file: 'cards.js' },
+		library: { file: 'library.js' }
+	});
+
+	it('follows what the named modules and the starting nodes import, with no preload hint', () => {
+		expect(startupFiles(manifest(), ['/start.js', '/app.js'], [0, 2]).sort()).toEqual(
+			['/app.js', '/layout.js', '/n0.js', '/n2.js', '/reader.js', '/runtime.js', '/start.js'].sort()
+		);
+	});
+
+	it("leaves out what is imported on use and other pages' nodes", () => {
+		const files = startupFiles(manifest(), ['/start.js', '/app.js'], [0, 2]);
+		expect(files).not.toContain('/cards.js');
+		expect(files).not.toContain('/n3.js');
+		expect(files).not.toContain('/library.js');
 	});
 });
 

@@ -107,7 +107,7 @@ const value = (match: RegExpExecArray | null) => match?.[1] ?? match?.[2] ?? mat
 export function pageLinks(
 	html: string,
 	pagePath: string
-): { js: string[]; css: string[]; data: string[] } {
+): { js: string[]; css: string[]; data: string[]; nodes: number[] } {
 	const base = `http://qiraa.invalid${pagePath}`;
 	const resolve = (href: string) => new URL(href, base).pathname;
 	const js = new Set<string>();
@@ -127,7 +127,43 @@ export function pageLinks(
 	for (const [, href] of html.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)) {
 		js.add(resolve(href!));
 	}
-	return { js: [...js], css: [...css], data: [...data] };
+	// The router's nodes (layouts and page) the inline script starts the page with.
+	const ids = /\bnode_ids:\s*\[([\d,\s]*)\]/.exec(html)?.[1] ?? '';
+	const nodes = ids
+		.split(',')
+		.filter((id) => id.trim() !== '')
+		.map(Number);
+	return { js: [...js], css: [...css], data: [...data], nodes };
+}
+
+/**
+ * The JavaScript a page runs at start: the modules its HTML names, the router's nodes it starts
+ * with, and everything those import statically. Counted from the build's manifest rather than from
+ * preload hints, which a page rendered on request sends in a `Link` header, or not at all.
+ *
+ * @param named the URL paths of the modules the HTML preloads or imports
+ * @param nodes the router's node ids the page starts with (`node_ids` in its inline script)
+ */
+export function startupFiles(
+	manifest: Record<string, ManifestChunk>,
+	named: readonly string[],
+	nodes: readonly number[]
+): string[] {
+	const files = new Set<string>();
+	const visit = (key: string) => {
+		const chunk = manifest[key];
+		if (!chunk || files.has(`/${chunk.file}`)) return;
+		files.add(`/${chunk.file}`);
+		(chunk.imports ?? []).forEach(visit);
+	};
+	const wanted = new Set(named);
+	for (const [key, chunk] of Object.entries(manifest)) {
+		const node = ROUTER_NODE.exec(key);
+		if (wanted.has(`/${chunk.file}`) || (node && nodes.includes(Number(node[1])))) visit(key);
+	}
+	// A named module the manifest does not know (there is none in a normal build) still counts.
+	named.forEach((path) => files.add(path));
+	return [...files];
 }
 
 /** Font files a stylesheet points at with `url(…)`, resolved against the stylesheet's path. */
@@ -146,7 +182,7 @@ export function inlineStyles(html: string): string[] {
 	return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/gi)].map((match) => match[1]!);
 }
 
-const ROUTER_NODE = /\/generated\/client(?:-optimized)?\/nodes\/\d+\.js$/;
+const ROUTER_NODE = /\/generated\/client(?:-optimized)?\/nodes\/(\d+)\.js$/;
 
 /**
  * The JavaScript a page loads only later, on use: every chunk that the page's start-up modules
@@ -236,7 +272,9 @@ export function pageBytes(
 		if (file === null) throw new Error(`${pagePath} links to ${path}, which is not in the build`);
 		return assetOf(path, file);
 	};
-	const js = links.js.map(load);
+	const manifest = clientManifest(svelteKitDir);
+	const startup = manifest === null ? links.js : startupFiles(manifest, links.js, links.nodes);
+	const js = startup.map(load);
 	const data = links.data.map(load);
 	const css = links.css.map(load);
 	const fontPaths = new Set([
@@ -244,8 +282,7 @@ export function pageBytes(
 		...inlineStyles(text).flatMap((style) => cssFonts(style, pagePath))
 	]);
 	const fonts = [...fontPaths].map(load);
-	const manifest = clientManifest(svelteKitDir);
-	const later = manifest === null ? [] : laterFiles(manifest, links.js).map(load);
+	const later = manifest === null ? [] : laterFiles(manifest, startup).map(load);
 	return {
 		page: pagePath,
 		html,

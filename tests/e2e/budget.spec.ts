@@ -6,7 +6,7 @@
  */
 import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { BUDGETS } from '../../scripts/bench/figures';
+import { BUDGETS, KB } from '../../scripts/bench/figures';
 import { lessonPages, pageBytes } from '../../scripts/bench/bytes';
 
 const BUILD = 'build';
@@ -16,7 +16,12 @@ const BUILD = 'build';
  * plus a little: until the budget is met, the figure may not grow. Delete an entry once its budget
  * is met; the test below fails as a reminder when a ceiling is no longer needed.
  */
-const CEILINGS: Partial<Record<keyof typeof BUDGETS, number>> = {};
+const CEILINGS: Partial<Record<keyof typeof BUDGETS, number>> = {
+	// 84.4 KB (79.7 of modules, 4.7 of messages) once the count followed the build's import graph
+	// instead of preload hints: a lesson page rendered on request gets those in a header, which the
+	// count never read, so it saw 8 KB. Of the 79.7, 49 KB is one chunk: Svelte, SvelteKit, i18next.
+	lessonJs: 86 * KB
+};
 
 function limit(name: 'lessonJs' | 'lessonTransfer'): number {
 	return CEILINGS[name] ?? BUDGETS[name].limit;

@@ -281,7 +281,12 @@ test.describe('after one visit', () => {
 		await page.goto('/en/no-such-page');
 		await expect(page).toHaveURL('/en');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-		// The English page shown is now the device's choice: an unprefixed one follows it.
+		// The English page shown is now the device's choice: an unprefixed one follows it. The page
+		// tells the worker once it has started, when it also sets the cookie; going on before that
+		// found the worker still on Arabic.
+		await expect
+			.poll(async () => (await context.cookies()).find((cookie) => cookie.name === 'lang')?.value)
+			.toBe('en');
 		await page.goto('/lessons/no-such-lesson');
 		await expect(page).toHaveURL('/en');
 	});
