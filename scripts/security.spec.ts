@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CSP_DIRECTIVES, cspHeader, secureResponses, SECURITY_HEADERS } from './security.js';
+import {
+	CSP_DIRECTIVES,
+	cspHeader,
+	DOCUMENT_HEADERS,
+	secureResponses,
+	SECURITY_HEADERS
+} from './security.js';
 
 const PAGE_POLICY = "default-src 'self'; script-src 'self' 'sha256-abc='";
 const APP_POLICY = "default-src 'self'; script-src 'self' 'nonce-xyz'";
@@ -64,6 +70,17 @@ describe('secureResponses', () => {
 				response.setHeader('content-security-policy', APP_POLICY);
 				response.end('{}');
 				break;
+			case '/service-worker.js':
+			case '/_app/immutable/chunks/a.js':
+				response.writeHead(200, { 'content-type': 'text/javascript' }).end('export {}');
+				break;
+			case '/font.woff2':
+				response.setHeader('Content-Type', 'font/woff2');
+				response.end('wOF2');
+				break;
+			case '/icon.svg':
+				response.writeHead(200, { 'content-type': 'image/svg+xml' }).end('<svg/>');
+				break;
 			default:
 				response.statusCode = 404;
 				response.end('not found');
@@ -89,8 +106,20 @@ describe('secureResponses', () => {
 		rmSync(dir, { recursive: true, force: true });
 	});
 
-	it.each(['/', '/en/lessons/x%20y', '/cached', '/rendered', '/set', '/service-worker.js'])(
-		'%s: carries every security header',
+	const DOCUMENTS = [
+		'/',
+		'/en/lessons/x%20y',
+		'/cached',
+		'/rendered',
+		'/set',
+		'/service-worker.js',
+		'/icon.svg',
+		'/no-such-page'
+	];
+	const SUBRESOURCES = ['/_app/immutable/chunks/a.js', '/font.woff2'];
+
+	it.each([...DOCUMENTS, ...SUBRESOURCES])(
+		'%s: carries the headers of every response',
 		async (path) => {
 			const response = await fetch(`${base}${path}`);
 			for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
@@ -98,6 +127,24 @@ describe('secureResponses', () => {
 			}
 		}
 	);
+
+	it.each(DOCUMENTS)(
+		'%s: a document (or the worker) carries a policy and the rest',
+		async (path) => {
+			const response = await fetch(`${base}${path}`);
+			for (const [name, value] of Object.entries(DOCUMENT_HEADERS)) {
+				expect(response.headers.get(name)).toBe(value);
+			}
+			expect(response.headers.get('content-security-policy')).toBeTruthy();
+		}
+	);
+
+	it.each(SUBRESOURCES)('%s: a script or font carries no document header', async (path) => {
+		const response = await fetch(`${base}${path}`);
+		for (const name of [...Object.keys(DOCUMENT_HEADERS), 'content-security-policy']) {
+			expect(response.headers.get(name)).toBeNull();
+		}
+	});
 
 	it('starts on a build that prerendered nothing (no prerendered folder)', () => {
 		expect(() => secureResponses(join(dir, 'none'))).not.toThrow();
@@ -119,9 +166,10 @@ describe('secureResponses', () => {
 		}
 	});
 
-	it('gives anything else, the service worker among them, the full policy', async () => {
-		const response = await fetch(`${base}/service-worker.js`);
-		expect(response.status).toBe(404);
-		expect(response.headers.get('content-security-policy')).toBe(cspHeader(CSP_DIRECTIVES));
+	it('gives any other document, and the service worker, the full policy', async () => {
+		for (const path of ['/service-worker.js', '/no-such-page', '/icon.svg']) {
+			const response = await fetch(`${base}${path}`);
+			expect(response.headers.get('content-security-policy'), path).toBe(cspHeader(CSP_DIRECTIVES));
+		}
 	});
 });

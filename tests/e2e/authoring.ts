@@ -2,6 +2,8 @@
  * The lesson editor for the browser tests: a question's evidence selected in its paragraph, by
  * mouse-like selection or by keyboard alone, as an author does.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { makeClassroom } from './classroom';
 import { tx } from './i18n';
@@ -118,4 +120,33 @@ export async function copyDraft(
 	await page.context().addCookies((await teacher.storageState()).cookies);
 	await teacher.dispose();
 	return copied.headers()['location']!.replace(/^\/en/, '');
+}
+
+/** A short lesson with every question type (10 questions on 5 paragraphs), from the fixtures. */
+export const SHORT_SOURCE = 'solar-school';
+
+/**
+ * The fixture lesson `SHORT_SOURCE` as a draft of a new teacher, started from its two files as
+ * the drafts API starts one; its path. A third the size of a shipped lesson's editor, for checks
+ * that read every element of the page (axe) and need every question type, not a long lesson.
+ */
+export async function fixtureDraft(
+	page: Page,
+	playwright: Parameters<typeof makeClassroom>[0],
+	origin: string
+) {
+	const { teacher } = await makeClassroom(playwright, origin, []);
+	const dir = join('tests/fixtures/lessons/valid', SHORT_SOURCE);
+	const made = await teacher.post('/api/lessons/drafts', {
+		headers: { origin },
+		data: {
+			article: readFileSync(join(dir, 'article.ar.txt'), 'utf8'),
+			lesson: readFileSync(join(dir, 'lesson.yaml'), 'utf8')
+		}
+	});
+	expect(made.status()).toBe(201);
+	const { id } = (await made.json()) as { id: string };
+	await page.context().addCookies((await teacher.storageState()).cookies);
+	await teacher.dispose();
+	return `/teach/lessons/drafts/${id}`;
 }

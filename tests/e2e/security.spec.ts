@@ -38,13 +38,20 @@ function thirdPartySources(policy: string): string[] {
 	});
 }
 
-function expectSecured(response: APIResponse, what: string) {
+/** The headers every response carries; a script, font or data file carries only these. */
+function expectBaseHeaders(response: APIResponse, what: string) {
 	const headers = response.headers();
 	expect.soft(headers['x-content-type-options'], what).toBe('nosniff');
 	expect.soft(headers['referrer-policy'], what).toBe('same-origin');
+	expect.soft(headers['cross-origin-resource-policy'], what).toBe('same-origin');
+}
+
+/** A document's (or the worker's) headers and policy; the policy. */
+function expectSecured(response: APIResponse, what: string) {
+	const headers = response.headers();
+	expectBaseHeaders(response, what);
 	expect.soft(headers['x-frame-options'], what).toBe('DENY');
 	expect.soft(headers['cross-origin-opener-policy'], what).toBe('same-origin');
-	expect.soft(headers['cross-origin-resource-policy'], what).toBe('same-origin');
 	expect.soft(headers['permissions-policy'], what).toMatch(/camera=\(\).*geolocation=\(\)/);
 	const policy = headers['content-security-policy'] ?? '';
 	for (const directive of POLICY) expect.soft(policy, what).toContain(directive);
@@ -52,7 +59,9 @@ function expectSecured(response: APIResponse, what: string) {
 	return policy;
 }
 
-test('security headers and the CSP on every kind of response', async ({ request }) => {
+test('security headers on every kind of response, and the CSP on documents and the worker', async ({
+	request
+}) => {
 	const home = await request.get('/');
 	const html = await home.text();
 	const asset = /\/_app\/immutable\/[\w/.-]+\.js(?=["'])/.exec(html)![0];
@@ -77,18 +86,34 @@ test('security headers and the CSP on every kind of response', async ({ request 
 	expect(nonces.size).toBe(pages.length);
 	const others: [string, number, Promise<APIResponse>][] = [
 		['a 404 page', 404, request.get('/en/no/such/page')],
-		['the API', 401, request.get('/api/me')],
-		['a refused write', 403, request.post('/api/join', { headers: { origin: FOREIGN }, data: {} })],
-		['the health check', 200, request.get('/healthz')],
 		['the service worker', 200, request.get('/service-worker.js')],
-		['an /_app asset', 200, request.get(asset)],
-		['the manifest', 200, request.get('/manifest.webmanifest')],
-		['a static file', 200, request.get('/favicon.svg')]
+		['an SVG, which can open as a document', 200, request.get('/favicon.svg')]
 	];
 	for (const [what, status, pending] of others) {
 		const response = await pending;
 		expect(response.status(), what).toBe(status);
 		expectSecured(response, what);
+	}
+	// What is never shown as a document carries none of a document's headers: on a lesson's 30
+	// files they were kilobytes of every first visit.
+	const files: [string, number, Promise<APIResponse>][] = [
+		['the API', 401, request.get('/api/me')],
+		['a refused write', 403, request.post('/api/join', { headers: { origin: FOREIGN }, data: {} })],
+		['the health check', 200, request.get('/healthz')],
+		['an /_app script', 200, request.get(asset)],
+		[
+			'the UI messages',
+			200,
+			request.get(/\/_app\/immutable\/assets\/[\w.-]+\.json/.exec(html)![0])
+		],
+		['the manifest', 200, request.get('/manifest.webmanifest')]
+	];
+	for (const [what, status, pending] of files) {
+		const response = await pending;
+		expect(response.status(), what).toBe(status);
+		expectBaseHeaders(response, what);
+		expect.soft(response.headers()['content-security-policy'], what).toBeUndefined();
+		expect.soft(response.headers()['permissions-policy'], what).toBeUndefined();
 	}
 });
 
