@@ -87,6 +87,10 @@ describe('buildMatrix', () => {
 		expect(two).toMatchObject({ answered: 2, correct: 0, later: 1 });
 		expect(two!.wrongAnswers).toEqual([expect.objectContaining({ count: 2 })]);
 		expect(three).toMatchObject({ answered: 1, correct: 0, partly: 1, shareCorrect: 0 });
+		// A partly right answer is listed, marked, and is no one's most common wrong answer.
+		expect(three!.wrongAnswers).toEqual([expect.objectContaining({ count: 1, partly: true })]);
+		expect(three!.mostCommonWrong).toBeNull();
+		expect(one!.wrongAnswers.every((w) => !w.partly)).toBe(true);
 	});
 
 	it('finds the paragraph missed most and sums up the class', () => {

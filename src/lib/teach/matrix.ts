@@ -54,6 +54,8 @@ export interface WrongAnswer {
 	count: number;
 	/** The grouping key (`answerGroup`): what a teacher accepts when accepting a typed answer. */
 	group: string;
+	/** Partly right (some credit), not wrong. */
+	partly: boolean;
 }
 
 /** How the class did on one question. */
@@ -84,7 +86,7 @@ export interface QuestionResult {
 	shareCorrect: number | null;
 	/** The first answers that were not fully right, most given first. */
 	wrongAnswers: WrongAnswer[];
-	/** The first of `wrongAnswers`, or null. */
+	/** The first of `wrongAnswers` that was not partly right, or null. */
 	mostCommonWrong: WrongAnswer | null;
 }
 
@@ -320,7 +322,8 @@ export function matrixFromFacts({ lesson, dueEnd, students, cells }: FactsInput)
 				wrong.set(given.group, {
 					answer: readable[i]![given.index]!,
 					count: 1,
-					group: given.group
+					group: given.group,
+					partly: cell.state === 'partly'
 				});
 			}
 		}
@@ -342,7 +345,8 @@ export function matrixFromFacts({ lesson, dueEnd, students, cells }: FactsInput)
 			later,
 			shareCorrect: answered === 0 ? null : correct / answered,
 			wrongAnswers,
-			mostCommonWrong: wrongAnswers[0] ?? null
+			// A partly right answer is not a wrong one: the teacher sees it in `partly`.
+			mostCommonWrong: wrongAnswers.find((answer) => !answer.partly) ?? null
 		};
 	});
 

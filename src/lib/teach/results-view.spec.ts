@@ -43,7 +43,7 @@ describe('resultsView', () => {
 			expect(two.rightAnswer).toBe(lang === 'ar' ? 'أ' : 'A');
 			expect(two.answers).toEqual([lang === 'ar' ? 'ب' : 'B']);
 			expect(two.wrongAnswers).toEqual([
-				{ answer: lang === 'ar' ? 'ب' : 'B', count: 2, group: expect.any(String) }
+				{ answer: lang === 'ar' ? 'ب' : 'B', count: 2, group: expect.any(String), partly: false }
 			]);
 			expect(view.summary).toEqual(matrix.summary);
 		}

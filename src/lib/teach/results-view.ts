@@ -16,6 +16,8 @@ export interface WrongAnswerView {
 	count: number;
 	/** What a teacher accepts when accepting a typed answer (see `$lib/server/accepted`). */
 	group: string;
+	/** Partly right, not wrong. */
+	partly: boolean;
 }
 
 /** A question's figures, in the page's language. */
@@ -35,7 +37,7 @@ export interface QuestionView {
 	partly: number;
 	later: number;
 	shareCorrect: number | null;
-	/** Most given first; the first is the most common wrong answer. */
+	/** The first answers not fully right, most given first; partly right ones say so. */
 	wrongAnswers: WrongAnswerView[];
 }
 
@@ -116,7 +118,8 @@ export function resultsView(
 			wrongAnswers: question.wrongAnswers.map((wrong) => ({
 				answer: wrong.answer[lang],
 				count: wrong.count,
-				group: wrong.group
+				group: wrong.group,
+				partly: wrong.partly
 			}))
 		})),
 		students: results.students.map((student) => ({
