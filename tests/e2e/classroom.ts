@@ -184,7 +184,6 @@ export const PHONE = {
 	locale: 'ar-IQ'
 };
 
-/** Signs a new teacher up through the form; leaves them on their classes page. */
 /**
  * How long a sign-up or sign-in may take to land. The password hash is slow on purpose (scrypt at
  * OWASP's minimum: about 0.6 s and 128 MiB here), a fresh server also loads the password checker's
@@ -192,6 +191,7 @@ export const PHONE = {
  */
 export const PASSWORD_HASH_TIMEOUT = 30_000;
 
+/** Signs a new teacher up through the form; leaves them on their classes page. */
 export async function signUpOnPage(page: Page, lang: 'ar' | 'en', name: string): Promise<string> {
 	const prefix = lang === 'en' ? '/en' : '';
 	const email = newEmail('teacher');

@@ -8,6 +8,7 @@ import {
 	PARTS_OF_SPEECH,
 	previewLinks,
 	sameEntry,
+	paragraphSelection,
 	wholeWords
 } from './glossary';
 
@@ -129,5 +130,38 @@ describe('entries', () => {
 	it('offer the schema’s parts of speech', () => {
 		expect(PARTS_OF_SPEECH).toContain('noun');
 		expect(PARTS_OF_SPEECH).toContain('phrase');
+	});
+});
+
+describe('paragraphSelection', () => {
+	const paragraphs = ['عاد الشارع إلى الازدحام.', 'وقال أحد الباعة إن الزوار كثر.'];
+	const GAP = '\n\n';
+	const second = paragraphs[0]!.length + GAP.length;
+
+	it('finds the paragraph and the offsets in it, either way round', () => {
+		// " أحد " selected from its end: the word, without the spaces around it.
+		expect(paragraphSelection(paragraphs, GAP, second + 9, second + 4)).toEqual({
+			paragraph: 1,
+			start: 5,
+			end: 8
+		});
+		expect(paragraphSelection(paragraphs, GAP, 0, 3)).toEqual({ paragraph: 0, start: 0, end: 3 });
+	});
+
+	it('takes a selection that starts after a paragraph or ends with its line break as one paragraph', () => {
+		// From the end of the first paragraph, over the blank line, into the second's first word.
+		expect(paragraphSelection(paragraphs, GAP, paragraphs[0]!.length, second + 4)).toEqual({
+			paragraph: 1,
+			start: 0,
+			end: 4
+		});
+		// The first paragraph's last word and the line break after it.
+		expect(
+			paragraphSelection(paragraphs, GAP, paragraphs[0]!.length - 9, paragraphs[0]!.length + 1)
+		).toEqual({ paragraph: 0, start: paragraphs[0]!.length - 9, end: paragraphs[0]!.length });
+	});
+
+	it('refuses a selection with words in two paragraphs', () => {
+		expect(paragraphSelection(paragraphs, GAP, 4, second + 4)).toBeNull();
 	});
 });

@@ -57,6 +57,36 @@ export function wholeWords(
 	return { start: first.start, end: last.end, text: paragraph.slice(first.start, last.end) };
 }
 
+/**
+ * Where a selection of the paragraphs joined by `joiner` falls: its paragraph and its offsets in
+ * it. Spaces and line breaks at either edge belong to no word and are left out, so a selection
+ * that starts after a paragraph's last word, or takes its line break, is still in one paragraph.
+ *
+ * @param start,end UTF-16 offsets into the joined text, in either order
+ * @returns null when the selection crosses from one paragraph into another
+ */
+export function paragraphSelection(
+	paragraphs: readonly string[],
+	joiner: string,
+	start: number,
+	end: number
+): { paragraph: number; start: number; end: number } | null {
+	const text = paragraphs.join(joiner);
+	let [from, to] = start <= end ? [start, end] : [end, start];
+	while (from < to && /\s/.test(text[from] ?? '')) from++;
+	while (to > from && /\s/.test(text[to - 1] ?? '')) to--;
+	const locate = (at: number) => {
+		let offset = 0;
+		for (const [p, paragraph] of paragraphs.entries()) {
+			if (at <= offset + paragraph.length) return { paragraph: p, at: Math.max(0, at - offset) };
+			offset += paragraph.length + joiner.length;
+		}
+		return { paragraph: paragraphs.length - 1, at: paragraphs.at(-1)?.length ?? 0 };
+	};
+	const [a, b] = [locate(from), locate(to)];
+	return a.paragraph === b.paragraph ? { paragraph: a.paragraph, start: a.at, end: b.at } : null;
+}
+
 /** Each paragraph's links and each entry's, for `glossary` as it stands. */
 export function glossaryLinks(
 	paragraphs: readonly string[],
