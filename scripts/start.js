@@ -50,10 +50,6 @@ process.env.DATA_DIR ??= 'data';
 // app holds each upload to its own limit and says so in the teacher's language: a Word file
 // with pictures may have up to 2 MB (MAX_DOCX_BYTES), a draft's autosave 1 MB.
 process.env.BODY_SIZE_LIMIT ??= '3M';
-// Node closes an idle kept-alive connection after 5 s. A client that sends on it just then gets
-// the connection reset (a teacher's form post from a script, seen in the browser tests). 65 s
-// outlasts the pauses between a page's requests, and the 60 s a proxy in front keeps one idle.
-process.env.KEEP_ALIVE_TIMEOUT ??= '65';
 
 // Without ORIGIN or PROTOCOL_HEADER, adapter-node takes every request for HTTPS. A classroom
 // laptop serving plain HTTP on the LAN would then refuse every form as cross-site (the browser's

@@ -47,7 +47,14 @@ export async function makeClassroom(
 	origin: string,
 	assign: Assign[]
 ): Promise<Classroom> {
-	const teacher = await playwright.request.newContext({ baseURL: origin });
+	// A new connection for every request. The server closes a connection idle for 5 s; Node's
+	// client, unlike a browser, does not send a form again when the kept-alive connection it
+	// reused was closed under it (ECONNRESET), and a test's teacher often waits longer than that
+	// while its students answer.
+	const teacher = await playwright.request.newContext({
+		baseURL: origin,
+		extraHTTPHeaders: { connection: 'close' }
+	});
 	const signedUp = await postForm(teacher, origin, '/teach/signup', {
 		email: newEmail('teacher'),
 		password: 'olive trees by the shatt'
