@@ -40,3 +40,12 @@ export function deviceRecords(page: Page, lessonId: string): Promise<DeviceRecor
 		lessonId
 	);
 }
+
+/**
+ * Waits until the service worker is installed (its precache complete) and controls the page:
+ * only then does a page open with no network.
+ */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+}

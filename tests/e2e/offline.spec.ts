@@ -26,12 +26,8 @@ import { BUDGETS } from '../../scripts/bench/figures';
 import { CHROMIUM_ARGS, findChromium } from './browser';
 import { loadLessons, setReading } from './lessons';
 import { makeClassroom, postForm } from './classroom';
+import { waitForServiceWorker } from './device';
 import { tx } from './i18n';
-
-async function waitForServiceWorker(page: Page): Promise<void> {
-	await page.evaluate(() => navigator.serviceWorker.ready);
-	await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-}
 
 /** The lessons the page links to, each once. */
 async function lessonLinks(page: Page): Promise<string[]> {

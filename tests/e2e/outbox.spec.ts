@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { devices, expect, test, type Page } from './fixtures';
 import { makeClassroom, parseCsv, postForm, storedAnswers, type Classroom } from './classroom';
-import { deviceRecords } from './device';
+import { deviceRecords, waitForServiceWorker } from './device';
 import { tx } from './i18n';
 import { answerRight, card, loadLessons, setReading } from './lessons';
 
@@ -138,6 +138,8 @@ for (const lang of ['ar', 'en'] as const) {
 		await setReading(page, lang, 'target');
 		await answerRight(page, LESSON, RIGHT[0]!, lang);
 		await expect.poll(async () => (await deviceRecords(page, LESSON.id)).outbox).toEqual([]);
+		// The home opens offline from the worker's precache: once it is in (the page starts it).
+		await waitForServiceWorker(page);
 		await context.setOffline(true);
 		for (const question of RIGHT.slice(1)) await answerRight(page, LESSON, question, lang);
 		const answered = tx(lang, 'home.answered', { answered: 3, total: TOTAL });
