@@ -22,6 +22,14 @@ import { allProgress, restoreProgress, timestamp } from './progress';
 
 export type JoinResult = { ok: true } | { ok: false; status: number; code: string };
 
+/**
+ * A send that left answers behind (no network, or the server failed) is tried again this long
+ * after, then twice as long each time up to `LAST_RETRY_MS`: an answer given in a moment's outage
+ * goes out seconds after it, not at the next half-minute poll.
+ */
+export const FIRST_RETRY_MS = 2_000;
+export const LAST_RETRY_MS = 30_000;
+
 export class StudentState {
 	identity = $state<Identity | undefined>();
 	home = $state<HomeCache | undefined>();
@@ -42,6 +50,8 @@ export class StudentState {
 	 */
 	answeredHere = $state<Record<string, number>>({});
 	#queued = false;
+	#retryMs = FIRST_RETRY_MS;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 	/** Reads what the device holds, then tries to send and refresh. */
 	async load(): Promise<void> {
@@ -117,9 +127,11 @@ export class StudentState {
 			return;
 		}
 		this.syncing = true;
+		let retry = false;
 		try {
 			const outcome = await sendOutbox();
 			this.lastOutcome = outcome.status;
+			retry = outcome.remaining > 0 && ['offline', 'failed'].includes(outcome.status);
 			await this.recount();
 			const waits = !['no-identity', 'removed'].includes(outcome.status);
 			if (outcome.remaining > 0 && waits) void askBackgroundSync();
@@ -128,13 +140,26 @@ export class StudentState {
 			}
 		} catch {
 			this.lastOutcome = 'failed';
+			retry = true;
 		} finally {
 			this.syncing = false;
 		}
+		this.#retryLater(retry);
 		if (this.#queued) {
 			this.#queued = false;
 			await this.sync();
 		}
+	}
+
+	/** Sends again after a while when answers were left behind; any send ends the wait. */
+	#retryLater(retry: boolean): void {
+		clearTimeout(this.#retryTimer);
+		if (!retry) {
+			this.#retryMs = FIRST_RETRY_MS;
+			return;
+		}
+		this.#retryTimer = setTimeout(() => void this.sync(), this.#retryMs);
+		this.#retryMs = Math.min(this.#retryMs * 2, LAST_RETRY_MS);
 	}
 
 	/** Counts the outbox again after an answer was queued, and sends it. */
