@@ -126,6 +126,39 @@ describe('the outbox', () => {
 		expect(await db.getAllKeys('identities')).toEqual(['student-b']);
 	});
 
+	it('keeps the token of a class joined while a send was under way', async () => {
+		// The app's first send starts as the page opens; the student taps "Join" meanwhile.
+		const { adoptIdentity, saveAnswer, sendOutbox, deviceDb } = await modules();
+		await deviceDb();
+		const sending = sendOutbox(server().fetch);
+		await adoptIdentity(CLASS_A);
+		await sending;
+		const db = await deviceDb();
+		expect(await db.getAllKeys('identities')).toEqual(['student-a']);
+
+		// So what the student answers next goes to the class (it once stayed on the phone).
+		await answer(saveAnswer, 'a1');
+		const { posts, fetch } = server();
+		expect(await sendOutbox(fetch)).toMatchObject({ status: 'sent', sent: 1, remaining: 0 });
+		expect(posts).toEqual([{ token: 'token-a', questions: ['a1'] }]);
+	});
+
+	it('keeps an earlier class’s token that the same student re-joined with while a send was under way', async () => {
+		const { adoptIdentity, saveAnswer, sendOutbox, deviceDb } = await modules();
+		await adoptIdentity(CLASS_A);
+		await adoptIdentity(CLASS_B);
+		const sending = sendOutbox(server().fetch);
+		// Back to class A (a re-join brings a new token) while the send is under way.
+		await adoptIdentity({ ...CLASS_A, token: 'token-a2' });
+		await sending;
+		const db = await deviceDb();
+		expect(await db.get('identities', 'student-a')).toMatchObject({ token: 'token-a2' });
+		await answer(saveAnswer, 'a1');
+		const { posts, fetch } = server();
+		await sendOutbox(fetch);
+		expect(posts).toEqual([{ token: 'token-a2', questions: ['a1'] }]);
+	});
+
 	it('keeps answers whose class refuses them, and says so, while others still go', async () => {
 		const { adoptIdentity, saveAnswer, sendOutbox, stuckAnswers } = await modules();
 		await adoptIdentity(CLASS_A);

@@ -129,8 +129,14 @@ export async function sendOutbox(fetchImpl: typeof fetch = fetch): Promise<SendO
 
 async function send(fetchImpl: typeof fetch): Promise<SendOutcome> {
 	const db = await deviceDb();
-	const current = (await db.get('meta', 'identity')) as Identity | undefined;
-	const identities = await db.getAll('identities');
+	// Read together: a class joined between two reads was both not current and known, and its
+	// token was forgotten as an earlier class's.
+	const tx = db.transaction(['meta', 'identities']);
+	const [current, identities] = await Promise.all([
+		tx.objectStore('meta').get('identity') as Promise<Identity | undefined>,
+		tx.objectStore('identities').getAll(),
+		tx.done
+	]);
 	// The current student's answers first: they are the ones the student is looking at.
 	identities.sort(
 		(a, b) =>
@@ -156,11 +162,7 @@ async function send(fetchImpl: typeof fetch): Promise<SendOutcome> {
 			await markRefused(identity, result.status === 'removed');
 			continue;
 		}
-		if (identity.refused) await db.put('identities', { ...identity, refused: false });
-		// An earlier class with nothing left to send: its token is no longer kept on the device.
-		if (identity.studentId !== current?.studentId) {
-			await db.delete('identities', identity.studentId);
-		}
+		await settle(identity.studentId);
 	}
 	const remaining = await db.count('outbox');
 	if (status === 'sent' && !current) {
@@ -168,6 +170,29 @@ async function send(fetchImpl: typeof fetch): Promise<SendOutcome> {
 		if (anonymous > 0) status = 'no-identity';
 	}
 	return { status, sent, remaining, stuck: await stuckAnswers() };
+}
+
+/**
+ * After a student's answers were all taken: their token is accepted again, and an earlier class's
+ * token is no longer kept on the device. Decided on what the device holds now, in one
+ * transaction, since a join may have made that student current, or brought a new token, while
+ * the answers were on their way.
+ */
+async function settle(studentId: string): Promise<void> {
+	const db = await deviceDb();
+	const tx = db.transaction(['meta', 'identities', 'outbox'], 'readwrite');
+	const identities = tx.objectStore('identities');
+	const [current, known, waiting] = await Promise.all([
+		tx.objectStore('meta').get('identity') as Promise<Identity | undefined>,
+		identities.get(studentId),
+		tx.objectStore('outbox').index('byStudent').count(forStudent(studentId))
+	]);
+	if (known && current?.studentId !== studentId && waiting === 0) {
+		await identities.delete(studentId);
+	} else if (known?.refused) {
+		await identities.put({ ...known, refused: false });
+	}
+	await tx.done;
 }
 
 /** Sends one student's waiting answers with their token. */
