@@ -5,7 +5,8 @@
  * student's answers (after a re-join on a new phone) is folded back in, so a lesson opens where
  * the student left it and a redone answer is not taken for a first try.
  */
-import { parseAnswer, type Grade } from '$lib/quiz';
+import { parseAnswer } from '$lib/quiz/answer';
+import type { Grade } from '$lib/quiz/grade';
 import { deviceDb, type LessonProgress, type OutboxItem, type QuestionRecord } from './device-db';
 
 export type { LessonProgress, QuestionRecord };

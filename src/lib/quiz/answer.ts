@@ -3,7 +3,7 @@
  * to the server, so they arrive from storage and from the network as untrusted input: `parseAnswer`
  * checks the shape, `answerFits` (./fits) checks it against the question it answers.
  */
-import { BIDI_CONTROLS, findControlCharacter } from '$lib/text';
+import { BIDI_CONTROLS, findControlCharacter } from '$lib/text/normalise';
 
 /** The most items an answer may list; no question comes near it. */
 export const MAX_ANSWER_ITEMS = 50;

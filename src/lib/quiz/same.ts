@@ -3,7 +3,7 @@
  * their answer, so an unchanged one is never graded twice. The phone asks before it grades; the
  * teacher's results group wrong answers by the same signature.
  */
-import { normalise } from '$lib/text';
+import { normalise } from '$lib/text/normalise';
 import type { Answer } from './answer';
 
 /**
