@@ -97,6 +97,19 @@ test('ar UI: glossary entries by selection and by keyboard, their links checked,
 		await expect(field('pos', 1)).toHaveAttribute('aria-invalid', 'false');
 	});
 
+	await test.step('a selection across two paragraphs is refused, and says so', async () => {
+		const before = await form.inputValue();
+		const refused = page.getByRole('status').filter({ hasText: t('author.glossary.oneParagraph') });
+		await page.evaluate(() => {
+			const [first, second] = document.querySelectorAll('[data-paragraph]');
+			getSelection()!.setBaseAndExtent(first!.firstChild!, 0, second!.lastChild!, 1);
+		});
+		await expect(refused).toBeVisible();
+		await expect(form).toHaveValue(before);
+		await page.evaluate(() => getSelection()!.removeAllRanges());
+		await expect(refused).toHaveCount(0);
+	});
+
 	await test.step('an entry typed and added with the keyboard alone', async () => {
 		await form.focus();
 		// Misspelt on purpose: it links البعيدة only by a one-letter match, which is shown.

@@ -96,6 +96,19 @@ test('a teacher makes a lesson from a new article, publishes and assigns it; a s
 		await page.getByLabel(t('author.details.id')).fill('city-park-e2e');
 		await titleEn.fill('The council opens a new park');
 		await page.getByLabel(t('author.details.publisherEn')).fill('The City Paper');
+		// A summary is optional, but one half of it alone is pointed at.
+		await page.getByLabel(t('author.details.summaryAr')).fill('حديقة جديدة في وسط المدينة.');
+		const summaryEn = page.getByLabel(t('author.details.summaryEn'));
+		await expect(summaryEn).toHaveAttribute('aria-invalid', 'true');
+		await summaryEn.fill('A new park in the city centre.');
+		await expect(summaryEn).toHaveAttribute('aria-invalid', 'false');
+		await page.getByRole('button', { name: t('author.details.notes.add') }).click();
+		const noteAr = page.getByLabel(t('author.details.notes.ar', { m: 1 }));
+		await expect(noteAr).toBeFocused();
+		await noteAr.fill('الدونم وحدة لقياس مساحة الأرض.');
+		await page
+			.getByLabel(t('author.details.notes.en', { m: 1 }))
+			.fill('A dunam is a unit of land area.');
 		for (const [i, english] of ENGLISH.entries()) {
 			await page.getByLabel(t('author.translate.box', { n: i + 1 })).fill(english);
 		}
@@ -197,6 +210,9 @@ test('a teacher makes a lesson from a new article, publishes and assigns it; a s
 			.getByRole('link', { name: /The council opens a new park/ })
 			.first()
 			.click();
+		await expect(student.getByText('A new park in the city centre.')).toBeVisible();
+		await student.getByText(t('notes.title')).click();
+		await expect(student.getByText('A dunam is a unit of land area.')).toBeVisible();
 		await setReading(student, 'en', 'target');
 		const box = student.locator('article[data-question="q1"]');
 		await box.getByRole('radio', { name: 'Three hundred', exact: true }).check();
