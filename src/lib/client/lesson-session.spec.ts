@@ -65,4 +65,43 @@ describe('LessonSession', () => {
 		expect(outbox.map((item) => item.questionId)).toEqual(['vote-count']);
 		expect(saved).toHaveBeenCalledOnce();
 	});
+
+	it('takes in answers the server brought back after it loaded, keeping its own', async () => {
+		const { LessonSession } = await import('./lesson-session.svelte');
+		const { restoreProgress, ANSWERS_FORMAT } = await import('./progress');
+		const session = new LessonSession(lesson);
+		await session.load();
+		const [first, second] = lesson.questions;
+		await session.check(first!.id, { type: 'choice', choice: 0 });
+		const mine = session.record(first!.id);
+		// The server knows both questions; the device had the first answered by then.
+		const grade = { correct: false, score: 0 };
+		await restoreProgress({
+			format: ANSWERS_FORMAT,
+			lessons: [
+				{
+					lessonId: lesson.id,
+					version: lesson.version,
+					questions: {
+						[first!.id]: {
+							answer: { type: 'choice', choice: 1 },
+							tries: 1,
+							grade,
+							firstGrade: grade
+						},
+						[second!.id]: {
+							answer: { type: 'choice', choice: 0 },
+							tries: 1,
+							grade,
+							firstGrade: grade
+						}
+					}
+				}
+			]
+		});
+		expect(session.answered).toBe(1);
+		await session.takeRestored();
+		expect(session.answered).toBe(2);
+		expect(session.record(first!.id)).toEqual(mine);
+	});
 });

@@ -91,6 +91,19 @@ export class LessonSession {
 		this.#loaded = true;
 	}
 
+	/**
+	 * Takes in answers written into the device's progress after `load` (the server's, brought back
+	 * on a new phone while this lesson was open): questions answered here meanwhile keep their own.
+	 */
+	async takeRestored(): Promise<void> {
+		try {
+			const progress = await this.#store.load(this.lesson.id);
+			this.#records = { ...progress?.questions, ...this.#records };
+		} catch (error) {
+			storageError.report(error);
+		}
+	}
+
 	record(questionId: string): QuestionRecord | undefined {
 		return this.#records[questionId];
 	}

@@ -49,6 +49,11 @@ export class StudentState {
 	 * who had answered all four).
 	 */
 	answeredHere = $state<Record<string, number>>({});
+	/**
+	 * Counts the times the server's answers were written into this device's progress (a re-join
+	 * on a new phone): a lesson already open takes them in.
+	 */
+	restored = $state(0);
 	#queued = false;
 	#retryMs = FIRST_RETRY_MS;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -223,7 +228,10 @@ export class StudentState {
 		const response = await fetch('/api/me/answers', {
 			headers: { authorization: `Bearer ${this.identity!.token}` }
 		});
-		if (response.ok) await restoreProgress(await response.json());
+		if (response.ok && (await restoreProgress(await response.json())) > 0) {
+			this.restored += 1;
+			await this.recount();
+		}
 	}
 }
 
