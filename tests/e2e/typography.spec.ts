@@ -86,6 +86,9 @@ test('the Arabic interface draws its bold text bold, and Latin in it in a sans',
 	page
 }) => {
 	await page.goto(`/lessons/${lesson.id}`);
+	// Every card built: a node read while the cards replace their stubs can be gone before its
+	// fonts are asked for.
+	await expect(page.locator('article[data-stub]')).toHaveCount(0);
 	await page.evaluate(() => document.fonts.ready);
 	const summary = await fontsOf(page, 'details.reading-settings summary');
 	expect(
